@@ -1,0 +1,61 @@
+package dev.mproc;
+
+/**
+ * A spawn backend and an IPC backend chosen together: Python's {@code multiprocessing.get_context()}. Creates
+ * processes and, through the IPC backend, the objects they share.
+ *
+ * <p>Obtain the default context with {@link Mproc#context()} or a configured one with
+ * {@link Mproc#context(ContextOptions)}. Thread-safe.
+ */
+public interface Context extends AutoCloseable {
+
+    /**
+     * The spawn backend's name, for example {@code "processbuilder"}.
+     *
+     * @return the name
+     */
+    String spawnBackend();
+
+    /**
+     * The IPC backend's name, for example {@code "netty"}.
+     *
+     * @return the name
+     */
+    String ipcBackend();
+
+    /**
+     * Creates a child process for a target without a result. The process is not started.
+     *
+     * @param target the code the child runs; must be serializable with everything it captures
+     * @return a new process in the initial state
+     */
+    Process<Void> process(Target target);
+
+    /**
+     * Creates a child process for a task whose result the parent reads after the child ended. (A separate name
+     * from {@link #process(Target)} on purpose: with one overloaded name, a lambda such as
+     * {@code () -> Files.writeString(...)} would silently become a task whose result — here a path, which cannot
+     * be serialized — must travel back.)
+     *
+     * @param task the code the child runs; must be serializable with everything it captures
+     * @param <R> the result type
+     * @return a new process in the initial state
+     */
+    <R> Process<R> task(Task<R> task);
+
+    /**
+     * The number of CPUs this process may use, honouring the affinity mask and a container's CPU quota where
+     * the spawn backend can see them.
+     *
+     * @return at least 1
+     */
+    int cpuCount();
+
+    /**
+     * Closes the context as a Python program's exit does: terminates its running daemon children, waits for its
+     * non-daemon children to end, then stops the IPC backend. The {@linkplain Mproc#context() default context}
+     * ignores this call; it is closed when the JVM exits.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,211 @@
+package dev.mproc;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a context is put together and how its children are launched. Immutable; build with {@link #builder()}.
+ *
+ * <p>Backends are chosen by name here, else by the system properties {@value #SPAWN_PROPERTY} and
+ * {@value #IPC_PROPERTY}, else the available backend with the highest priority wins.
+ */
+public final class ContextOptions {
+
+    /** System property naming the spawn backend when the code does not. */
+    public static final String SPAWN_PROPERTY = "mproc.spawn";
+    /** System property naming the IPC backend when the code does not. */
+    public static final String IPC_PROPERTY = "mproc.ipc";
+
+    /**
+     * JVM options a child gets when none are configured: no shared performance-data file (saves a file per
+     * child in {@code /tmp/hsperfdata_*} and a little start-up time).
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:-UsePerfData");
+
+    private final String spawnBackend;
+    private final String ipcBackend;
+    private final List<String> jvmOptions;
+    private final String classPath;
+    private final Path javaExecutable;
+    private final StreamTarget stdout;
+    private final StreamTarget stderr;
+    private final int maxFrameBytes;
+    private final Duration connectTimeout;
+
+    private ContextOptions(Builder b) {
+        this.spawnBackend = b.spawnBackend;
+        this.ipcBackend = b.ipcBackend;
+        this.jvmOptions = List.copyOf(b.jvmOptions);
+        this.classPath = b.classPath;
+        this.javaExecutable = b.javaExecutable;
+        this.stdout = b.stdout;
+        this.stderr = b.stderr;
+        this.maxFrameBytes = b.maxFrameBytes;
+        this.connectTimeout = b.connectTimeout;
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the spawn backend chosen in code, if any */
+    public Optional<String> spawnBackend() {
+        return Optional.ofNullable(spawnBackend);
+    }
+
+    /** @return the IPC backend chosen in code, if any */
+    public Optional<String> ipcBackend() {
+        return Optional.ofNullable(ipcBackend);
+    }
+
+    /** @return the options every child JVM gets, before its main class */
+    public List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    /** @return the child class path; empty means the parent's {@code java.class.path} */
+    public Optional<String> classPath() {
+        return Optional.ofNullable(classPath);
+    }
+
+    /** @return the {@code java} launcher for children; empty means the parent's own ({@code java.home}) */
+    public Optional<Path> javaExecutable() {
+        return Optional.ofNullable(javaExecutable);
+    }
+
+    /** @return where children's standard output goes (inherited by default, as in Python) */
+    public StreamTarget stdout() {
+        return stdout;
+    }
+
+    /** @return where children's standard error goes (inherited by default) */
+    public StreamTarget stderr() {
+        return stderr;
+    }
+
+    /** @return the largest message a peer may send over the control channel */
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    /** @return how long a child may take to connect back and authenticate before it gives up */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Builds {@link ContextOptions}. Not thread-safe. */
+    public static final class Builder {
+        private String spawnBackend;
+        private String ipcBackend;
+        private final List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        private String classPath;
+        private Path javaExecutable;
+        private StreamTarget stdout = StreamTarget.inherit();
+        private StreamTarget stderr = StreamTarget.inherit();
+        private int maxFrameBytes = 256 << 20;
+        private Duration connectTimeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /**
+         * @param name the spawn backend to use, overriding {@value ContextOptions#SPAWN_PROPERTY}
+         * @return this builder
+         */
+        public Builder spawnBackend(String name) {
+            this.spawnBackend = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * @param name the IPC backend to use, overriding {@value ContextOptions#IPC_PROPERTY}
+         * @return this builder
+         */
+        public Builder ipcBackend(String name) {
+            this.ipcBackend = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Replaces the child JVM options (the default is {@link ContextOptions#DEFAULT_JVM_OPTIONS}).
+         *
+         * @param options options such as {@code -Xmx256m}; must not contain secrets (command lines are public)
+         * @return this builder
+         */
+        public Builder jvmOptions(List<String> options) {
+            jvmOptions.clear();
+            jvmOptions.addAll(options);
+            return this;
+        }
+
+        /**
+         * @param classPath the class path children run with, instead of the parent's
+         * @return this builder
+         */
+        public Builder classPath(String classPath) {
+            this.classPath = Objects.requireNonNull(classPath, "classPath");
+            return this;
+        }
+
+        /**
+         * @param java the {@code java} launcher children run with, instead of the parent's
+         * @return this builder
+         */
+        public Builder javaExecutable(Path java) {
+            this.javaExecutable = Objects.requireNonNull(java, "java");
+            return this;
+        }
+
+        /**
+         * @param target where children's standard output goes
+         * @return this builder
+         */
+        public Builder stdout(StreamTarget target) {
+            this.stdout = Objects.requireNonNull(target, "target");
+            return this;
+        }
+
+        /**
+         * @param target where children's standard error goes
+         * @return this builder
+         */
+        public Builder stderr(StreamTarget target) {
+            this.stderr = Objects.requireNonNull(target, "target");
+            return this;
+        }
+
+        /**
+         * @param bytes the largest message a peer may send; a larger one closes that peer's connection
+         * @return this builder
+         */
+        public Builder maxFrameBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxFrameBytes must be at least 1024, got " + bytes);
+            }
+            this.maxFrameBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param timeout how long a child may take to connect back and authenticate
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("connectTimeout must be positive, got " + timeout);
+            }
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** @return the options */
+        public ContextOptions build() {
+            return new ContextOptions(this);
+        }
+    }
+}

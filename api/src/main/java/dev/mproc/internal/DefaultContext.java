@@ -1,0 +1,241 @@
+package dev.mproc.internal;
+
+import dev.mproc.CodecException;
+import dev.mproc.Context;
+import dev.mproc.ContextOptions;
+import dev.mproc.Process;
+import dev.mproc.Target;
+import dev.mproc.Task;
+import dev.mproc.internal.child.BootstrapRecord;
+import dev.mproc.internal.child.ChildMain;
+import dev.mproc.internal.codec.DefaultCodec;
+import dev.mproc.spi.Codec;
+import dev.mproc.spi.ControlServer;
+import dev.mproc.spi.ControlSession;
+import dev.mproc.spi.IpcBackend;
+import dev.mproc.spi.IpcProvider;
+import dev.mproc.spi.IpcSettings;
+import dev.mproc.spi.LaunchSpec;
+import dev.mproc.spi.SpawnBackend;
+import dev.mproc.spi.SpawnProvider;
+import dev.mproc.spi.SpawnedProcess;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The context implementation: chooses the backends, owns the secret and the runtime directory, and turns a
+ * {@link ChildProcess} start into a {@link LaunchSpec} plus a control-session registration.
+ */
+public final class DefaultContext implements Context {
+
+    private static final String SPAWN_EXAMPLE = "dev.mproc:mproc-spawn-processbuilder";
+    private static final String IPC_EXAMPLE = "dev.mproc:mproc-ipc-netty";
+    private static final Object DEFAULT_LOCK = new Object();
+    private static volatile DefaultContext defaultContext;
+
+    /** How a started child is reached: its control session and the process handle. */
+    record Launch(ControlSession session, SpawnedProcess process) {
+    }
+
+    private final boolean isDefault;
+    private final ContextOptions options;
+    private final String spawnName;
+    private final String ipcName;
+    private final SpawnBackend spawn;
+    private final IpcBackend ipc;
+    private final Codec codec = DefaultCodec.standard();
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] secret = new byte[32];
+    private final Path runtimeDirectory;
+    private final Thread cleanup;
+    private final Set<ChildProcess<?>> children = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private DefaultContext(ContextOptions options, boolean isDefault) {
+        this.isDefault = isDefault;
+        this.options = options;
+        SpawnProvider spawnProvider = Backends.choose("spawn", ContextOptions.SPAWN_PROPERTY,
+                options.spawnBackend().orElse(null), Backends.discover(SpawnProvider.class), SPAWN_EXAMPLE);
+        IpcProvider ipcProvider = Backends.choose("IPC", ContextOptions.IPC_PROPERTY,
+                options.ipcBackend().orElse(null), Backends.discover(IpcProvider.class), IPC_EXAMPLE);
+        random.nextBytes(secret);
+        this.spawnName = spawnProvider.name();
+        this.ipcName = ipcProvider.name();
+        this.runtimeDirectory = RuntimeDirectory.create();
+        this.cleanup = new Thread(() -> RuntimeDirectory.delete(runtimeDirectory), "mproc-runtime-dir-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        this.spawn = spawnProvider.create();
+        this.ipc = ipcProvider.create(new IpcSettings(secret, codec, options.maxFrameBytes(), runtimeDirectory));
+    }
+
+    /**
+     * The JVM-wide default context. In a child it inherits its parent's backends and child settings, so that
+     * grandchildren are launched the way children were.
+     *
+     * @return the default context
+     */
+    public static DefaultContext defaultContext() {
+        DefaultContext c = defaultContext;
+        if (c == null) {
+            synchronized (DEFAULT_LOCK) {
+                c = defaultContext;
+                if (c == null) {
+                    c = new DefaultContext(inheritedOptions(), true);
+                    defaultContext = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static ContextOptions inheritedOptions() {
+        ContextOptions.Builder b = ContextOptions.builder();
+        ProcessRuntime.current().bootstrap().ifPresent(r -> {
+            if (System.getProperty(ContextOptions.SPAWN_PROPERTY) == null) {
+                b.spawnBackend(r.spawnBackend());
+            }
+            if (System.getProperty(ContextOptions.IPC_PROPERTY) == null) {
+                b.ipcBackend(r.ipcBackend());
+            }
+            b.javaExecutable(Path.of(r.javaExecutable())).classPath(r.classPath()).jvmOptions(r.jvmOptions());
+        });
+        return b.build();
+    }
+
+    /**
+     * A new, separately closable context.
+     *
+     * @param options the configuration
+     * @return the context
+     */
+    public static DefaultContext create(ContextOptions options) {
+        return new DefaultContext(options, false);
+    }
+
+    @Override
+    public String spawnBackend() {
+        return spawnName;
+    }
+
+    @Override
+    public String ipcBackend() {
+        return ipcName;
+    }
+
+    @Override
+    public Process<Void> process(Target target) {
+        requireOpen();
+        return new ChildProcess<>(this, target, false);
+    }
+
+    @Override
+    public <R> Process<R> task(Task<R> task) {
+        requireOpen();
+        return new ChildProcess<>(this, task, true);
+    }
+
+    @Override
+    public int cpuCount() {
+        return spawn.cpuCount();
+    }
+
+    Codec codec() {
+        return codec;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("context is closed");
+        }
+    }
+
+    byte[] encodeTarget(Object target, String processName) {
+        try {
+            return codec.encode(target);
+        } catch (CodecException e) {
+            throw new CodecException("cannot start process '" + processName + "': its target "
+                    + target.getClass().getName() + " cannot be serialized: " + e.getMessage(), e);
+        }
+    }
+
+    Launch launch(ChildProcess<?> child, String name, boolean daemon, int[] identity, byte[] taskMessage)
+            throws IOException {
+        requireOpen();
+        ControlServer server = ipc.controlServer();
+        long token = random.nextLong();
+        ControlSession session = server.expect(token, child);
+        session.send(taskMessage);
+        String java = options.javaExecutable().map(Path::toString)
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classPath = options.classPath().orElse(System.getProperty("java.class.path", ""));
+        ProcessRuntime runtime = ProcessRuntime.current();
+        BootstrapRecord record = new BootstrapRecord(secret, token, ipc.childConnectorClass(), server.address(),
+                (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()), options.maxFrameBytes(), name,
+                daemon, identity, runtime.self().pid(), runtime.self().name(), spawnName, ipcName, java, classPath,
+                options.jvmOptions());
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(options.jvmOptions());
+        if (!classPath.isEmpty()) {
+            command.add("-cp");
+            command.add(classPath);
+        }
+        command.add(ChildMain.class.getName());
+        LaunchSpec spec = LaunchSpec.builder(command)
+                .stdinBytes(record.toBytes())
+                .stdout(options.stdout())
+                .stderr(options.stderr())
+                .build();
+        try {
+            return new Launch(session, spawn.spawn(spec));
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    void started(ChildProcess<?> child) {
+        children.add(child);
+    }
+
+    void ended(ChildProcess<?> child) {
+        children.remove(child);
+    }
+
+    @Override
+    public void close() {
+        if (isDefault || closed) {
+            return;
+        }
+        closed = true;
+        for (ChildProcess<?> c : children) {
+            if (c.isDaemon()) {
+                c.terminateQuietly();
+            }
+        }
+        boolean interrupted = false;
+        for (ChildProcess<?> c : children) {
+            try {
+                c.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        ipc.close();
+        spawn.close();
+        RuntimeDirectory.delete(runtimeDirectory);
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down; the hook runs anyway.
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.mproc.internal.child;
+
+import dev.mproc.CodecException;
+import dev.mproc.RemoteException;
+import dev.mproc.Target;
+import dev.mproc.Task;
+import dev.mproc.internal.ControlMessages;
+import dev.mproc.internal.ProcessRuntime;
+import dev.mproc.internal.codec.DefaultCodec;
+import dev.mproc.spi.ChildConnector;
+import dev.mproc.spi.ControlLink;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+/**
+ * The main class of every child JVM. It reads its bootstrap record from standard input, connects back to the
+ * parent and authenticates, receives its task, runs it, reports the outcome and exits with Python's exit codes:
+ * 0 after a normal return, 1 when the task threw or could not even be decoded (its stack trace printed to
+ * standard error under a {@code Process <name>:} header, as Python does).
+ *
+ * <p>This code runs on every {@code start()}, so it loads as little as it can: no logging, no streams, no
+ * context or backend discovery unless the task itself starts processes.
+ */
+public final class ChildMain {
+
+    private static final int EXIT_FAILURE = 1;
+
+    /** Set before the child closes its own control link, so that the parent watcher knows the EOF is ours. */
+    private static volatile boolean exiting;
+
+    private ChildMain() {
+    }
+
+    /**
+     * Runs one child.
+     *
+     * @param args ignored: everything arrives on standard input
+     */
+    public static void main(String[] args) {
+        BootstrapRecord record;
+        try {
+            InputStream stdin = System.in;
+            record = BootstrapRecord.read(stdin);
+            // Python gives children an empty standard input; the pipe's only content was the record.
+            System.setIn(new ByteArrayInputStream(new byte[0]));
+            stdin.close();
+        } catch (IOException e) {
+            System.err.println("mproc: this JVM was not started by mproc (" + e.getMessage() + ")");
+            Runtime.getRuntime().halt(EXIT_FAILURE);
+            return;
+        }
+        ProcessRuntime.initChild(record);
+        ControlLink link;
+        byte[] task;
+        try {
+            ChildConnector connector = (ChildConnector) Class.forName(record.connectorClass())
+                    .getDeclaredConstructor().newInstance();
+            link = connector.connect(record.address(), record.token(), record.secret(),
+                    Duration.ofMillis(record.connectTimeoutMillis()), record.maxFrameBytes());
+            task = link.receive();
+        } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+            System.err.println("mproc: process " + record.name() + " cannot reach its parent: " + e);
+            Runtime.getRuntime().halt(EXIT_FAILURE);
+            return;
+        }
+        watchParent(link, record);
+        int exitCode = run(record, link, task);
+        finish(link, exitCode);
+    }
+
+    private static int run(BootstrapRecord record, ControlLink link, byte[] task) {
+        DefaultCodec codec = DefaultCodec.standard();
+        byte kind;
+        byte[] payload;
+        int exitCode;
+        try {
+            if (task.length < 1 || task[0] != ControlMessages.TASK) {
+                throw new IOException("the parent sent no task (message type " + (task.length == 0 ? -1 : task[0]) + ")");
+            }
+            Object target = codec.decode(task, 1, task.length - 1);
+            Object value = null;
+            if (target instanceof Task<?> t) {
+                value = t.call();
+            } else if (target instanceof Target t) {
+                t.run();
+            } else {
+                throw new IllegalArgumentException("the task is neither a Target nor a Task: "
+                        + (target == null ? "null" : target.getClass().getName()));
+            }
+            kind = ControlMessages.RETURNED;
+            payload = encodeResult(codec, value);
+            exitCode = 0;
+        } catch (Throwable t) { // NOPMD: Python reports every exception of the target, errors included
+            System.err.println("Process " + record.name() + ":");
+            t.printStackTrace();
+            System.err.flush();
+            kind = ControlMessages.THREW;
+            payload = encodeThrowable(codec, t);
+            exitCode = EXIT_FAILURE;
+        }
+        try {
+            link.send(ControlMessages.outcome(kind, payload));
+        } catch (IOException e) {
+            // The parent is gone or closed its context: nobody is left to read the outcome.
+        }
+        return exitCode;
+    }
+
+    private static byte[] encodeResult(DefaultCodec codec, Object value) {
+        try {
+            return codec.encode(value);
+        } catch (CodecException e) {
+            throw new CodecException("the task's result cannot be sent to the parent: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends the exception itself when it can be serialized, else a stand-in with its class, message and trace. */
+    private static byte[] encodeThrowable(DefaultCodec codec, Throwable t) {
+        try {
+            return codec.encode(t);
+        } catch (RuntimeException e) {
+            return codec.encode(standIn(t, 0));
+        }
+    }
+
+    private static Throwable standIn(Throwable t, int depth) {
+        Throwable cause = t.getCause() == null || t.getCause() == t || depth > 16 ? null : standIn(t.getCause(), depth + 1);
+        return new RemoteException(t.getClass().getName(), t.getMessage(), t.getStackTrace(), cause);
+    }
+
+    /**
+     * A daemon child must not outlive its parent: when the control connection reaches end-of-file (the parent
+     * died or closed its context), it halts at once. A non-daemon child carries on, as an orphan does in Python.
+     */
+    private static void watchParent(ControlLink link, BootstrapRecord record) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (true) {
+                    link.receive();
+                }
+            } catch (IOException e) {
+                // EOF, or the connection broke. Our own close on the way out is not the parent's death.
+                if (record.daemon() && !exiting) {
+                    Runtime.getRuntime().halt(EXIT_FAILURE);
+                }
+            }
+        }, "mproc-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /**
+     * Python's end of a child: wait for its non-daemon threads, terminate its daemon children (non-daemon ones
+     * are waited for through the threads that watch them), then exit.
+     */
+    private static void finish(ControlLink link, int exitCode) {
+        ProcessRuntime.current().mainCodeFinished();
+        joinNonDaemonThreads();
+        exiting = true;
+        try {
+            link.close();
+        } catch (IOException e) {
+            // Closing a socket whose peer is gone: nothing to do.
+        }
+        System.out.flush();
+        System.err.flush();
+        System.exit(exitCode);
+    }
+
+    private static void joinNonDaemonThreads() {
+        Thread self = Thread.currentThread();
+        boolean again = true;
+        while (again) {
+            again = false;
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t != self && !t.isDaemon() && t.isAlive() && !"DestroyJavaVM".equals(t.getName())) {
+                    again = true;
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.mproc.spi;
+
+import dev.mproc.StreamTarget;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a {@link SpawnBackend} needs to start one child: the command, its environment, where its standard
+ * streams go, and process attributes. Immutable; build with {@link #builder(List)}.
+ *
+ * <p>Standard input is either inherited or a pipe from which the child reads {@link #stdinBytes()} followed by
+ * end-of-file. mproc uses that pipe to hand a fresh child its bootstrap record (including the context's
+ * secret), so that nothing secret appears on the command line, which every user can read through
+ * {@code /proc}.
+ */
+public final class LaunchSpec {
+
+    private final List<String> command;
+    private final Path workingDirectory;
+    private final Map<String, String> environment;
+    private final byte[] stdinBytes;
+    private final StreamTarget stdout;
+    private final StreamTarget stderr;
+    private final boolean newProcessGroup;
+
+    private LaunchSpec(Builder b) {
+        this.command = List.copyOf(b.command);
+        this.workingDirectory = b.workingDirectory;
+        this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+        this.stdinBytes = b.stdinBytes == null ? null : b.stdinBytes.clone();
+        this.stdout = b.stdout;
+        this.stderr = b.stderr;
+        this.newProcessGroup = b.newProcessGroup;
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param command the program and its arguments; the program is an absolute path or found on {@code PATH}
+     * @return a builder with inherited streams and environment
+     */
+    public static Builder builder(List<String> command) {
+        return new Builder(command);
+    }
+
+    /** @return the program and its arguments, never empty */
+    public List<String> command() {
+        return command;
+    }
+
+    /** @return the child's working directory, or {@code null} to inherit the parent's */
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /**
+     * Changes to the inherited environment: a key mapped to a value sets it, a key mapped to {@code null}
+     * removes it.
+     *
+     * @return the changes, unmodifiable
+     */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** @return the bytes to write to the child's standard input before closing it; {@code null} to inherit stdin */
+    public byte[] stdinBytes() {
+        return stdinBytes == null ? null : stdinBytes.clone();
+    }
+
+    /** @return where standard output goes */
+    public StreamTarget stdout() {
+        return stdout;
+    }
+
+    /** @return where standard error goes */
+    public StreamTarget stderr() {
+        return stderr;
+    }
+
+    /** @return whether the child is made leader of a new process group, so a signal can reach its descendants */
+    public boolean newProcessGroup() {
+        return newProcessGroup;
+    }
+
+    /** Builds a {@link LaunchSpec}. Not thread-safe. */
+    public static final class Builder {
+        private final List<String> command;
+        private Path workingDirectory;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private byte[] stdinBytes;
+        private StreamTarget stdout = StreamTarget.inherit();
+        private StreamTarget stderr = StreamTarget.inherit();
+        private boolean newProcessGroup;
+
+        private Builder(List<String> command) {
+            Objects.requireNonNull(command, "command");
+            if (command.isEmpty()) {
+                throw new IllegalArgumentException("command must name a program");
+            }
+            this.command = new ArrayList<>(command);
+        }
+
+        /**
+         * @param dir the working directory, or {@code null} to inherit
+         * @return this builder
+         */
+        public Builder workingDirectory(Path dir) {
+            this.workingDirectory = dir;
+            return this;
+        }
+
+        /**
+         * @param key the variable
+         * @param value its value, or {@code null} to remove it from the inherited environment
+         * @return this builder
+         */
+        public Builder environment(String key, String value) {
+            environment.put(Objects.requireNonNull(key, "key"), value);
+            return this;
+        }
+
+        /**
+         * @param bytes bytes the child reads from its standard input, then end-of-file; {@code null} to inherit
+         * @return this builder
+         */
+        public Builder stdinBytes(byte[] bytes) {
+            this.stdinBytes = bytes == null ? null : bytes.clone();
+            return this;
+        }
+
+        /**
+         * @param target where standard output goes
+         * @return this builder
+         */
+        public Builder stdout(StreamTarget target) {
+            this.stdout = Objects.requireNonNull(target, "target");
+            return this;
+        }
+
+        /**
+         * @param target where standard error goes
+         * @return this builder
+         */
+        public Builder stderr(StreamTarget target) {
+            this.stderr = Objects.requireNonNull(target, "target");
+            return this;
+        }
+
+        /**
+         * @param value whether the child leads a new process group
+         * @return this builder
+         */
+        public Builder newProcessGroup(boolean value) {
+            this.newProcessGroup = value;
+            return this;
+        }
+
+        /** @return the immutable spec */
+        public LaunchSpec build() {
+            return new LaunchSpec(this);
+        }
+    }
+}

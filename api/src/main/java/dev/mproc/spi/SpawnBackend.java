@@ -1,0 +1,37 @@
+package dev.mproc.spi;
+
+import java.io.IOException;
+
+/**
+ * Starts child processes and gives the context a handle to watch and signal each one. Implementations are
+ * thread-safe: a context may spawn from several threads at once.
+ */
+public interface SpawnBackend extends AutoCloseable {
+
+    /**
+     * Starts one child process as described. Returns once the operating system has created the process; the
+     * child has not necessarily started running Java code yet.
+     *
+     * @param spec the command, environment, standard streams and process attributes
+     * @return a handle to the running child
+     * @throws IOException if the operating system refused to create the process
+     * @throws UnsupportedOperationException if the spec asks for an attribute this backend cannot provide
+     *     (for example a new session on a backend without session control); the message names it
+     */
+    SpawnedProcess spawn(LaunchSpec spec) throws IOException;
+
+    /**
+     * The number of CPUs this process may use: honours the affinity mask and a container's CPU quota where the
+     * backend can see them.
+     *
+     * @return at least 1
+     */
+    default int cpuCount() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Releases backend resources (helper threads); children already started are not affected. */
+    @Override
+    default void close() {
+    }
+}

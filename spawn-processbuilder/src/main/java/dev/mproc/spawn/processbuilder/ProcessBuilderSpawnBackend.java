@@ -1,0 +1,56 @@
+package dev.mproc.spawn.processbuilder;
+
+import dev.mproc.StreamTarget;
+import dev.mproc.spi.LaunchSpec;
+import dev.mproc.spi.SpawnBackend;
+import dev.mproc.spi.SpawnedProcess;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+
+/** Starts children with {@link ProcessBuilder}; the JDK's own reaper thread waits for them. */
+final class ProcessBuilderSpawnBackend implements SpawnBackend {
+
+    @Override
+    public SpawnedProcess spawn(LaunchSpec spec) throws IOException {
+        if (spec.newProcessGroup()) {
+            throw new UnsupportedOperationException("spawn backend processbuilder cannot start a child in a new "
+                    + "process group; use spawn backend posix-fork");
+        }
+        ProcessBuilder builder = new ProcessBuilder(spec.command());
+        if (spec.workingDirectory() != null) {
+            builder.directory(spec.workingDirectory().toFile());
+        }
+        Map<String, String> env = builder.environment();
+        spec.environment().forEach((key, value) -> {
+            if (value == null) {
+                env.remove(key);
+            } else {
+                env.put(key, value);
+            }
+        });
+        byte[] stdin = spec.stdinBytes();
+        builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
+        builder.redirectOutput(redirect(spec.stdout()));
+        builder.redirectError(redirect(spec.stderr()));
+        java.lang.Process process = builder.start();
+        if (stdin != null) {
+            try (OutputStream out = process.getOutputStream()) {
+                out.write(stdin);
+            } catch (IOException e) {
+                // The child ended before reading its input; its exit status tells the rest.
+            }
+        }
+        return new ProcessBuilderChild(process);
+    }
+
+    private static ProcessBuilder.Redirect redirect(StreamTarget target) {
+        return switch (target.kind()) {
+            case INHERIT -> ProcessBuilder.Redirect.INHERIT;
+            case DISCARD -> ProcessBuilder.Redirect.DISCARD;
+            case FILE -> target.append()
+                    ? ProcessBuilder.Redirect.appendTo(target.file().toFile())
+                    : ProcessBuilder.Redirect.to(target.file().toFile());
+        };
+    }
+}
