@@ -2,12 +2,12 @@ package dev.mproc;
 
 /**
  * A spawn backend and an IPC backend chosen together: Python's {@code multiprocessing.get_context()}. Creates
- * processes and, through the IPC backend, the objects they share.
+ * processes and, through the IPC backend, the objects they share ({@link Primitives}).
  *
  * <p>Obtain the default context with {@link Mproc#context()} or a configured one with
  * {@link Mproc#context(ContextOptions)}. Thread-safe.
  */
-public interface Context extends AutoCloseable {
+public interface Context extends Primitives, AutoCloseable {
 
     /**
      * The spawn backend's name, for example {@code "processbuilder"}.

@@ -4,6 +4,29 @@ import dev.mproc.CodecException;
 import dev.mproc.Context;
 import dev.mproc.ContextOptions;
 import dev.mproc.Process;
+import dev.mproc.pipe.Pipe;
+import dev.mproc.queue.JoinableQueue;
+import dev.mproc.queue.Queue;
+import dev.mproc.queue.SimpleQueue;
+import dev.mproc.shared.ByteArray;
+import dev.mproc.shared.DoubleArray;
+import dev.mproc.shared.DoubleValue;
+import dev.mproc.shared.IntArray;
+import dev.mproc.shared.IntValue;
+import dev.mproc.shared.LongArray;
+import dev.mproc.shared.LongValue;
+import dev.mproc.shared.Manager;
+import dev.mproc.shared.ShareableList;
+import dev.mproc.shared.SharedMemory;
+import dev.mproc.sync.Barrier;
+import dev.mproc.sync.BarrierAction;
+import dev.mproc.sync.BoundedSemaphore;
+import dev.mproc.sync.Condition;
+import dev.mproc.sync.Event;
+import dev.mproc.sync.Lock;
+import dev.mproc.sync.RLock;
+import dev.mproc.sync.Semaphore;
+import java.util.List;
 import dev.mproc.Target;
 import dev.mproc.Task;
 import dev.mproc.internal.child.BootstrapRecord;
@@ -142,6 +165,162 @@ public final class DefaultContext implements Context {
     @Override
     public int cpuCount() {
         return spawn.cpuCount();
+    }
+
+    @Override
+    public <E> Queue<E> queue() {
+        requireOpen();
+        return ipc.primitives().queue();
+    }
+
+    @Override
+    public <E> Queue<E> queue(int capacity) {
+        requireOpen();
+        return ipc.primitives().queue(capacity);
+    }
+
+    @Override
+    public <E> JoinableQueue<E> joinableQueue() {
+        requireOpen();
+        return ipc.primitives().joinableQueue();
+    }
+
+    @Override
+    public <E> JoinableQueue<E> joinableQueue(int capacity) {
+        requireOpen();
+        return ipc.primitives().joinableQueue(capacity);
+    }
+
+    @Override
+    public <E> SimpleQueue<E> simpleQueue() {
+        requireOpen();
+        return ipc.primitives().simpleQueue();
+    }
+
+    @Override
+    public Pipe pipe(boolean duplex) {
+        requireOpen();
+        return ipc.primitives().pipe(duplex);
+    }
+
+    @Override
+    public Lock lock() {
+        requireOpen();
+        return ipc.primitives().lock();
+    }
+
+    @Override
+    public RLock rlock() {
+        requireOpen();
+        return ipc.primitives().rlock();
+    }
+
+    @Override
+    public Semaphore semaphore(int permits) {
+        requireOpen();
+        return ipc.primitives().semaphore(permits);
+    }
+
+    @Override
+    public BoundedSemaphore boundedSemaphore(int permits) {
+        requireOpen();
+        return ipc.primitives().boundedSemaphore(permits);
+    }
+
+    @Override
+    public Event event() {
+        requireOpen();
+        return ipc.primitives().event();
+    }
+
+    @Override
+    public Condition condition(Lock lock) {
+        requireOpen();
+        return ipc.primitives().condition(lock);
+    }
+
+    @Override
+    public Barrier barrier(int parties) {
+        requireOpen();
+        return ipc.primitives().barrier(parties);
+    }
+
+    @Override
+    public Barrier barrier(int parties, BarrierAction action) {
+        requireOpen();
+        return ipc.primitives().barrier(parties, action);
+    }
+
+    @Override
+    public IntValue intValue(int initial, boolean withLock) {
+        requireOpen();
+        return ipc.primitives().intValue(initial, withLock);
+    }
+
+    @Override
+    public LongValue longValue(long initial, boolean withLock) {
+        requireOpen();
+        return ipc.primitives().longValue(initial, withLock);
+    }
+
+    @Override
+    public DoubleValue doubleValue(double initial, boolean withLock) {
+        requireOpen();
+        return ipc.primitives().doubleValue(initial, withLock);
+    }
+
+    @Override
+    public IntArray intArray(int length, boolean withLock) {
+        requireOpen();
+        return ipc.primitives().intArray(length, withLock);
+    }
+
+    @Override
+    public LongArray longArray(int length, boolean withLock) {
+        requireOpen();
+        return ipc.primitives().longArray(length, withLock);
+    }
+
+    @Override
+    public DoubleArray doubleArray(int length, boolean withLock) {
+        requireOpen();
+        return ipc.primitives().doubleArray(length, withLock);
+    }
+
+    @Override
+    public ByteArray byteArray(int length, boolean withLock) {
+        requireOpen();
+        return ipc.primitives().byteArray(length, withLock);
+    }
+
+    @Override
+    public SharedMemory sharedMemory(long size) {
+        requireOpen();
+        return ipc.primitives().sharedMemory(size);
+    }
+
+    @Override
+    public SharedMemory attachSharedMemory(String name) {
+        requireOpen();
+        return ipc.primitives().attachSharedMemory(name);
+    }
+
+    @Override
+    public ShareableList shareableList(List<?> values) {
+        requireOpen();
+        return ipc.primitives().shareableList(values);
+    }
+
+    @Override
+    public ShareableList attachShareableList(String name) {
+        requireOpen();
+        return ipc.primitives().attachShareableList(name);
+    }
+
+    @Override
+    public Manager manager() {
+        requireOpen();
+        return ipc.primitives().manager();
     }
 
     Codec codec() {

@@ -1,5 +1,6 @@
 package dev.mproc.spi;
 
+import dev.mproc.Primitives;
 import java.io.IOException;
 
 /**
@@ -25,6 +26,15 @@ public interface IpcBackend extends AutoCloseable {
      * @return the fully qualified class name
      */
     String childConnectorClass();
+
+    /**
+     * The factories of the shared objects this backend provides. Those it does not provide (yet) throw
+     * {@link UnsupportedOperationException} naming the primitive and the backend (see
+     * {@link UnsupportedPrimitives}).
+     *
+     * @return the factories, for the context to expose
+     */
+    Primitives primitives();
 
     /** Stops the control server and removes this backend's files; connected children see end-of-file. */
     @Override

@@ -1,6 +1,8 @@
 package dev.mproc.ipc.netty.internal;
 
+import dev.mproc.Primitives;
 import dev.mproc.spi.ControlServer;
+import dev.mproc.spi.UnsupportedPrimitives;
 import dev.mproc.spi.IpcBackend;
 import dev.mproc.spi.IpcSettings;
 import java.io.IOException;
@@ -11,6 +13,7 @@ public final class NettyIpcBackend implements IpcBackend {
     private final IpcSettings settings;
     private NettyControlServer server;
     private boolean closed;
+    private final Primitives primitives = new UnsupportedPrimitives("netty");
 
     /**
      * @param settings the context's secret, codec and limits
@@ -28,6 +31,11 @@ public final class NettyIpcBackend implements IpcBackend {
             server = NettyControlServer.start(settings);
         }
         return server;
+    }
+
+    @Override
+    public Primitives primitives() {
+        return primitives;
     }
 
     @Override
