@@ -21,10 +21,21 @@ public final class ContextOptions {
     public static final String IPC_PROPERTY = "mproc.ipc";
 
     /**
-     * JVM options a child gets when none are configured: no shared performance-data file (saves a file per
-     * child in {@code /tmp/hsperfdata_*} and a little start-up time).
+     * JVM options a child gets when none are configured, tuned for a fast start (the price of a fresh JVM is
+     * paid on every {@code start()}): only the C1 compiler, with one compiler thread, which on a 2-CPU machine
+     * cut start+join of an empty target from ≈ 106 ms to ≈ 85 ms; no shared performance-data file; and native
+     * access for the class path, which JNA and Netty's native transport need and which JDK 22+ otherwise warns
+     * about. A child that computes for long stretches runs faster with {@link #PEAK_PERFORMANCE_JVM_OPTIONS}.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:-UsePerfData");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1", "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED");
+
+    /**
+     * JVM options for children that compute for long stretches (pool workers crunching numbers): the JVM's
+     * default tiered compilation up to C2, at the price of a slower start.
+     */
+    public static final List<String> PEAK_PERFORMANCE_JVM_OPTIONS = List.of("-XX:-UsePerfData",
+            "--enable-native-access=ALL-UNNAMED");
 
     private final String spawnBackend;
     private final String ipcBackend;

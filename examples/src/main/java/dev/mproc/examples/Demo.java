@@ -32,8 +32,15 @@ public final class Demo {
                 + " (pid " + Mproc.currentProcess().pid() + ", parent pid "
                 + Mproc.parentProcess().orElseThrow().pid() + ")").start();
         hello.join();
-        System.out.printf("%-48s exit %d   start+join %.1f ms%n", hello.result(), hello.exitCode().getAsInt(),
-                (System.nanoTime() - t0) / 1e6);
+        System.out.printf("%-48s exit %d   start+join %.1f ms (first child: starts the control server too)%n",
+                hello.result(), hello.exitCode().getAsInt(), (System.nanoTime() - t0) / 1e6);
+        t0 = System.nanoTime();
+        Process<Void> empty = ctx.process(() -> {
+        }).start();
+        empty.join();
+        System.out.printf("an empty child: start+join %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+
+        t0 = System.nanoTime();
 
         List<Process<Long>> squares = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
@@ -45,6 +52,7 @@ public final class Demo {
             System.out.printf("%-10s pid %-8d result %-4d exit %d%n", p.name(), p.pid().getAsLong(), p.result(),
                     p.exitCode().getAsInt());
         }
+        System.out.printf("4 children in parallel: %.1f ms in all%n", (System.nanoTime() - t0) / 1e6);
 
         Process<Void> failing = ctx.process(() -> {
             throw new IllegalStateException("boom in the child");

@@ -39,6 +39,8 @@ public final class ChildMain {
      * @param args ignored: everything arrives on standard input
      */
     public static void main(String[] args) {
+        long entered = System.nanoTime();
+        boolean trace = System.getenv("MPROC_TRACE_START") != null;
         BootstrapRecord record;
         try {
             InputStream stdin = System.in;
@@ -60,13 +62,22 @@ public final class ChildMain {
             link = connector.connect(record.address(), record.token(), record.secret(),
                     Duration.ofMillis(record.connectTimeoutMillis()), record.maxFrameBytes());
             task = link.receive();
+            if (trace) {
+                System.err.printf("mproc-trace %s: main -> connected+task %.1f ms%n", record.name(),
+                        (System.nanoTime() - entered) / 1e6);
+            }
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {
             System.err.println("mproc: process " + record.name() + " cannot reach its parent: " + e);
             Runtime.getRuntime().halt(EXIT_FAILURE);
             return;
         }
         watchParent(link, record);
+        long ran = System.nanoTime();
         int exitCode = run(record, link, task);
+        if (trace) {
+            System.err.printf("mproc-trace %s: decode+run+report %.1f ms%n", record.name(),
+                    (System.nanoTime() - ran) / 1e6);
+        }
         finish(link, exitCode);
     }
 

@@ -1,0 +1,131 @@
+package dev.mproc.benchmarks;
+
+import dev.mproc.Context;
+import dev.mproc.ContextOptions;
+import dev.mproc.Mproc;
+import dev.mproc.Process;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Child start latency, mproc against CPython's {@code multiprocessing} in the same run: {@code start()} until the
+ * target runs, and {@code start()+join()} of an empty target. Rounds alternate between the two sides so machine
+ * noise hits both alike.
+ *
+ * <p>Usage: {@code StartLatencyBenchmark <python-script> [runs=20] [rounds=4]}.
+ */
+public final class StartLatencyBenchmark {
+
+    private StartLatencyBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark and prints a table.
+     *
+     * @param args the Python script's path, runs per side, rounds
+     * @throws Exception if a side fails
+     */
+    public static void main(String[] args) throws Exception {
+        Path script = Path.of(args[0]);
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int perRound = Math.max(1, runs / rounds);
+        String python = findPython();
+
+        Map<String, List<Long>> toRunning = new LinkedHashMap<>();
+        Map<String, List<Long>> startJoin = new LinkedHashMap<>();
+        try (Context ctx = Mproc.context(ContextOptions.builder().build())) {
+            String name = "mproc " + ctx.spawnBackend() + "×" + ctx.ipcBackend() + " (JDK "
+                    + Runtime.version().feature() + ")";
+            // Warm-up: the first child also starts the control server; not part of a child's cost.
+            ctx.task(System::nanoTime).start().join();
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < perRound; i++) {
+                    long t0 = System.nanoTime();
+                    Process<Long> p = ctx.task(System::nanoTime).start();
+                    p.join();
+                    toRunning.computeIfAbsent(name, k -> new ArrayList<>()).add(p.result() - t0);
+
+                    t0 = System.nanoTime();
+                    Process<Void> q = ctx.process(() -> {
+                    }).start();
+                    q.join();
+                    startJoin.computeIfAbsent(name, k -> new ArrayList<>()).add(System.nanoTime() - t0);
+                    if (q.exitCode().getAsInt() != 0) {
+                        throw new IllegalStateException("empty child failed: " + q);
+                    }
+                }
+                if (python != null) {
+                    for (String method : List.of("spawn", "forkserver", "fork")) {
+                        String label = "python3 " + method;
+                        String json = runPython(python, script, method, perRound);
+                        toRunning.computeIfAbsent(label, k -> new ArrayList<>()).addAll(array(json, "to_running_ns"));
+                        startJoin.computeIfAbsent(label, k -> new ArrayList<>()).addAll(array(json, "start_join_ns"));
+                    }
+                }
+            }
+        }
+        System.out.printf("%nChild start latency, ms: median [p10, p90] of %d runs each, %d interleaved rounds%n",
+                perRound * rounds, rounds);
+        if (python == null) {
+            System.out.println("(python3 not found: no Python column)");
+        }
+        System.out.printf("%-44s %-32s %-32s%n", "", "start() -> target running", "start()+join(), empty target");
+        for (String side : toRunning.keySet()) {
+            System.out.printf("%-44s %-32s %-32s%n", side, Stats.of(toRunning.get(side)).format(),
+                    Stats.of(startJoin.get(side)).format());
+        }
+        String mprocSide = toRunning.keySet().iterator().next();
+        if (python != null) {
+            double mine = Stats.of(startJoin.get(mprocSide)).medianMs();
+            for (String side : startJoin.keySet()) {
+                if (side.startsWith("python3")) {
+                    System.out.printf("start+join: mproc / %s = %.2f%n", side, mine / Stats.of(startJoin.get(side)).medianMs());
+                }
+            }
+        }
+    }
+
+    private static String findPython() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            Path p = Path.of(dir, "python3");
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return null;
+    }
+
+    private static String runPython(String python, Path script, String method, int runs)
+            throws IOException, InterruptedException {
+        java.lang.Process p = new ProcessBuilder(python, script.toString(), "start", method, Integer.toString(runs))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("python benchmark failed for " + method);
+        }
+        return out;
+    }
+
+    private static List<Long> array(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": \\[([^\\]]*)\\]").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + key + " in " + json);
+        }
+        List<Long> values = new ArrayList<>();
+        for (String v : m.group(1).split(",")) {
+            if (!v.isBlank()) {
+                values.add(Long.parseLong(v.trim()));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Benchmarks, side by side with CPython's multiprocessing on this machine.
+#   scripts/bench.sh start [runs] [rounds]   child start latency (start -> running, start+join)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-start}
+shift || true
+scripts/setup.sh
+cp=$(scripts/classpath.sh benchmarks)
+case "$what" in
+  start) exec "${JAVA:-java}" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.mproc.benchmarks.StartLatencyBenchmark benchmarks/src/main/python/mp_bench.py "$@" ;;
+  *) echo "unknown benchmark: $what (known: start)" >&2; exit 2 ;;
+esac
