@@ -73,7 +73,7 @@ public final class DefaultContext implements Context {
     private final IpcBackend ipc;
     private final Codec codec = DefaultCodec.standard();
     private final SecureRandom random = new SecureRandom();
-    private final byte[] secret = new byte[32];
+    private final byte[] secret = ProcessRuntime.current().authkey();
     private final Path runtimeDirectory;
     private final Thread cleanup;
     private final Set<ChildProcess<?>> children = ConcurrentHashMap.newKeySet();
@@ -86,7 +86,6 @@ public final class DefaultContext implements Context {
                 options.spawnBackend().orElse(null), Backends.discover(SpawnProvider.class), SPAWN_EXAMPLE);
         IpcProvider ipcProvider = Backends.choose("IPC", ContextOptions.IPC_PROPERTY,
                 options.ipcBackend().orElse(null), Backends.discover(IpcProvider.class), IPC_EXAMPLE);
-        random.nextBytes(secret);
         this.spawnName = spawnProvider.name();
         this.ipcName = ipcProvider.name();
         this.runtimeDirectory = RuntimeDirectory.create();

@@ -34,12 +34,30 @@ public final class ProcessRuntime {
     private final Set<ChildProcess<?>> children = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean hooksInstalled = new AtomicBoolean();
     private final AtomicBoolean mainCodeFinished = new AtomicBoolean();
+    private final byte[] authkey;
 
     private ProcessRuntime(ProcessInfo self, ProcessInfo parent, int[] identity, BootstrapRecord bootstrap) {
         this.self = self;
         this.parent = parent;
         this.identity = identity.clone();
         this.bootstrap = bootstrap;
+        if (bootstrap != null) {
+            this.authkey = bootstrap.secret();
+        } else {
+            this.authkey = new byte[32];
+            new java.security.SecureRandom().nextBytes(authkey);
+        }
+    }
+
+    /**
+     * Python's {@code authkey}: the secret every connection between processes of this tree proves it knows. The
+     * main process draws it at random; a child inherits its parent's through the bootstrap record (never the
+     * command line), so any process of the tree can reach objects owned by any other.
+     *
+     * @return a copy of the secret
+     */
+    public byte[] authkey() {
+        return authkey.clone();
     }
 
     /**

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mproc.CodecException;
 import dev.mproc.Context;
-import dev.mproc.ContextOptions;
 import dev.mproc.Mproc;
 import dev.mproc.Process;
 import dev.mproc.ProcessFailedException;
@@ -28,53 +27,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract of {@link Process} for one spawn × IPC backend combination, with real child JVMs. A backend
  * runs it by extending this class and naming the two backends.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-public abstract class ProcessContract {
+public abstract class ProcessContract extends BackendCombination {
 
     /** Long enough that a child doing it is still running when the test acts on it. */
     private static final long FOREVER_MS = 120_000;
 
     private Context ctx;
 
-    /** @return the spawn backend under test */
-    protected abstract String spawnBackend();
-
-    /** @return the IPC backend under test */
-    protected abstract String ipcBackend();
-
-    /** @return the options of the context under test; subclasses may add to them */
-    protected ContextOptions.Builder options() {
-        return ContextOptions.builder().spawnBackend(spawnBackend()).ipcBackend(ipcBackend());
-    }
-
-    @BeforeAll
-    void openContext() {
-        ctx = Mproc.context(options().build());
-    }
-
-    @AfterAll
-    void closeContext() {
-        if (ctx != null) {
-            ctx.close();
-        }
-    }
-
-    /** @return the context under test */
-    protected Context context() {
-        return ctx;
+    @BeforeEach
+    void useContext() {
+        ctx = context();
     }
 
     // ---- running a target ----------------------------------------------------------------------------------

@@ -34,8 +34,8 @@ enum Transport {
         }
 
         @Override
-        SocketAddress bindAddress(Path runtimeDirectory) {
-            return new DomainSocketAddress(runtimeDirectory.resolve("ctl.sock").toString());
+        SocketAddress bindAddress(Path runtimeDirectory, String socketName) {
+            return new DomainSocketAddress(runtimeDirectory.resolve(socketName).toString());
         }
 
         @Override
@@ -55,7 +55,7 @@ enum Transport {
         }
 
         @Override
-        SocketAddress bindAddress(Path runtimeDirectory) {
+        SocketAddress bindAddress(Path runtimeDirectory, String socketName) {
             return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         }
 
@@ -78,11 +78,15 @@ enum Transport {
 
     abstract Class<? extends ServerChannel> serverChannel();
 
-    abstract SocketAddress bindAddress(Path runtimeDirectory);
+    abstract SocketAddress bindAddress(Path runtimeDirectory, String socketName);
 
     abstract String describe(SocketAddress bound);
 
-    /** Event-loop threads are daemons: an idle server must never keep a JVM alive. */
+    /**
+     * One event-loop thread serves a backend's control and object servers: the work per message is small, and
+     * running every shared object's state on one thread needs no locks. Its thread is a daemon: an idle server
+     * must never keep a JVM alive.
+     */
     EventLoopGroup newGroup(String name) {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
