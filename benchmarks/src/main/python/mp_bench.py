@@ -1,12 +1,14 @@
 """CPython multiprocessing side of mproc's benchmarks.
 
 Usage: python3 mp_bench.py start <method> <runs>
-Prints one JSON object: {"method": ..., "to_running_ns": [...], "start_join_ns": [...]}.
+       python3 mp_bench.py pipe|queue|simplequeue|manager <n> <parent_cpu> <child_cpu>   (cpu -1: not pinned)
+Prints one JSON object per run.
 time.monotonic_ns() reads CLOCK_MONOTONIC, the clock Java's System.nanoTime() reads on Linux, so the
 parent's start time and the child's first timestamp are comparable across processes.
 """
 import json
 import multiprocessing as mp
+import os
 import sys
 import time
 
@@ -42,8 +44,95 @@ def start_latency(method, runs):
     return {"method": method, "to_running_ns": to_running, "start_join_ns": start_join}
 
 
+def pin(cpu):
+    if cpu is not None and cpu >= 0 and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {cpu})
+
+
+def echo(conn, cpu):
+    pin(cpu)
+    while True:
+        x = conn.recv()
+        if x is None:
+            break
+        conn.send(x)
+
+
+def pipe_round_trip(n, child_cpu):
+    """Median and p99 of n round trips of a small object through a duplex Pipe to an echoing child."""
+    ctx = mp.get_context("spawn")
+    a, b = ctx.Pipe()
+    p = ctx.Process(target=echo, args=(b, child_cpu))
+    p.start()
+    for _ in range(min(2000, n)):  # warm-up
+        a.send(1)
+        a.recv()
+    samples = []
+    for i in range(n):
+        t0 = time.perf_counter_ns()
+        a.send(i)
+        a.recv()
+        samples.append(time.perf_counter_ns() - t0)
+    a.send(None)
+    p.join()
+    return {"rt_ns": samples}
+
+
+def produce(q, n, cpu):
+    pin(cpu)
+    for i in range(n):
+        q.put(i)
+    q.put(None)
+
+
+def queue_throughput(n, child_cpu, simple):
+    ctx = mp.get_context("spawn")
+    q = ctx.SimpleQueue() if simple else ctx.Queue()
+    p = ctx.Process(target=produce, args=(q, n, child_cpu))
+    p.start()
+    first = q.get()
+    t0 = time.perf_counter_ns()
+    count = 1
+    while q.get() is not None:
+        count += 1
+    elapsed = time.perf_counter_ns() - t0
+    p.join()
+    return {"items": count, "elapsed_ns": elapsed}
+
+
+def map_setter(d, n, cpu, out):
+    pin(cpu)
+    t0 = time.perf_counter_ns()
+    for i in range(n):
+        d[i % 64] = i
+    out.put(time.perf_counter_ns() - t0)
+
+
+def manager_map(n, child_cpu):
+    ctx = mp.get_context("spawn")
+    with ctx.Manager() as m:
+        d = m.dict()
+        out = ctx.Queue()
+        p = ctx.Process(target=map_setter, args=(d, n, child_cpu, out))
+        p.start()
+        elapsed = out.get()
+        p.join()
+    return {"ops": n, "elapsed_ns": elapsed}
+
+
 if __name__ == "__main__":
-    kind, method, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    kind = sys.argv[1]
+    if kind in ("pipe", "queue", "simplequeue", "manager"):
+        n, parent_cpu, child_cpu = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+        pin(parent_cpu)
+        if kind == "pipe":
+            print(json.dumps(pipe_round_trip(n, child_cpu)))
+        elif kind == "manager":
+            print(json.dumps(manager_map(n, child_cpu)))
+        else:
+            print(json.dumps(queue_throughput(n, child_cpu, kind == "simplequeue")))
+        sys.exit(0)
+    method, runs = sys.argv[2], int(sys.argv[3])
     if kind != "start":
         raise SystemExit("unknown benchmark " + kind)
     if method == "forkserver":
