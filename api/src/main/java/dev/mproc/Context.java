@@ -44,6 +44,24 @@ public interface Context extends Primitives, AutoCloseable {
     <R> Process<R> task(Task<R> task);
 
     /**
+     * Starts a pool of {@link #cpuCount()} worker processes: Python's {@code Pool()}.
+     *
+     * @return the running pool
+     */
+    default dev.mproc.pool.Pool pool() {
+        return pool(dev.mproc.pool.PoolOptions.defaults());
+    }
+
+    /**
+     * Starts a pool of worker processes: Python's {@code Pool(processes, initializer, initargs, maxtasksperchild)}.
+     * Returns once the workers are launched (they boot in parallel); tasks submitted meanwhile wait for them.
+     *
+     * @param options size, initializer, worker lifetime, task timeout
+     * @return the running pool
+     */
+    dev.mproc.pool.Pool pool(dev.mproc.pool.PoolOptions options);
+
+    /**
      * The number of CPUs this process may use, honouring the affinity mask and a container's CPU quota where
      * the spawn backend can see them.
      *

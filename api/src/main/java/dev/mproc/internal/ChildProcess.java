@@ -50,6 +50,7 @@ final class ChildProcess<R> implements Process<R>, ControlListener {
     private ExitStatus exitStatus;
     private byte[] outcome;
     private int signalSent;
+    private java.util.function.Consumer<byte[]> messageHandler;
 
     private volatile int exitCode;
     private volatile ProcessFailedException failure;
@@ -177,9 +178,43 @@ final class ChildProcess<R> implements Process<R>, ControlListener {
     }
 
     @Override
-    public synchronized void onMessage(byte[] message) {
-        if (message.length >= 2 && message[0] == ControlMessages.OUTCOME && outcome == null) {
-            outcome = message;
+    public void onMessage(byte[] message) {
+        java.util.function.Consumer<byte[]> handler;
+        synchronized (this) {
+            if (message.length >= 2 && message[0] == ControlMessages.OUTCOME && outcome == null) {
+                outcome = message;
+                return;
+            }
+            handler = messageHandler;
+        }
+        if (handler != null) {
+            handler.accept(message);
+        }
+    }
+
+    /**
+     * Receives the child's messages other than its outcome (a pool worker's results); called on a backend thread.
+     * Set before {@link #start()}.
+     *
+     * @param handler the receiver
+     */
+    synchronized void messageHandler(java.util.function.Consumer<byte[]> handler) {
+        this.messageHandler = handler;
+    }
+
+    /**
+     * Sends a message to the running target (see {@code ChildChannel}); never blocks. Messages sent before the
+     * child connected are delivered once it has.
+     *
+     * @param message the bytes
+     */
+    void send(byte[] message) {
+        ControlSession s;
+        synchronized (this) {
+            s = session;
+        }
+        if (s != null) {
+            s.send(message);
         }
     }
 

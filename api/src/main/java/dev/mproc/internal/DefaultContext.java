@@ -162,6 +162,12 @@ public final class DefaultContext implements Context {
     }
 
     @Override
+    public dev.mproc.pool.Pool pool(dev.mproc.pool.PoolOptions poolOptions) {
+        requireOpen();
+        return new dev.mproc.internal.pool.ProcessPool(this, poolOptions);
+    }
+
+    @Override
     public int cpuCount() {
         return spawn.cpuCount();
     }
@@ -322,8 +328,41 @@ public final class DefaultContext implements Context {
         return ipc.primitives().manager();
     }
 
-    Codec codec() {
+    /** @return the codec of this context */
+    public Codec codec() {
         return codec;
+    }
+
+    /**
+     * Starts a daemon child whose target talks to the parent through its control channel: a pool worker.
+     *
+     * @param target the worker's main loop
+     * @param name the worker's name
+     * @param messages receives the worker's messages, on a backend thread
+     * @return the running worker
+     */
+    public ChildHandle startWorker(Target target, String name, java.util.function.Consumer<byte[]> messages) {
+        requireOpen();
+        ChildProcess<Void> child = new ChildProcess<>(this, target, false);
+        child.name(name).daemon(true);
+        child.messageHandler(messages);
+        child.start();
+        return new ChildHandle() {
+            @Override
+            public void send(byte[] message) {
+                child.send(message);
+            }
+
+            @Override
+            public Process<Void> process() {
+                return child;
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<Process<Void>> onExit() {
+                return child.onExit();
+            }
+        };
     }
 
     private void requireOpen() {

@@ -142,16 +142,19 @@ public final class ChildMain {
     }
 
     /**
-     * A daemon child must not outlive its parent: when the control connection reaches end-of-file (the parent
-     * died or closed its context), it halts at once. A non-daemon child carries on, as an orphan does in Python.
+     * Reads the control connection for the rest of the child's life, handing messages to {@link ChildChannel}. A
+     * daemon child must not outlive its parent: when the connection reaches end-of-file (the parent died or closed
+     * its context), it halts at once. A non-daemon child carries on, as an orphan does in Python.
      */
     private static void watchParent(ControlLink link, BootstrapRecord record) {
+        ChildChannel.attach(link);
         Thread watcher = new Thread(() -> {
             try {
                 while (true) {
-                    link.receive();
+                    ChildChannel.deliver(link.receive());
                 }
             } catch (IOException e) {
+                ChildChannel.ended();
                 // EOF, or the connection broke. Our own close on the way out is not the parent's death.
                 if (record.daemon() && !exiting) {
                     Runtime.getRuntime().halt(EXIT_FAILURE);

@@ -1,0 +1,535 @@
+package dev.mproc.internal.pool;
+
+import dev.mproc.Task;
+import dev.mproc.internal.ChildHandle;
+import dev.mproc.internal.DefaultContext;
+import dev.mproc.pool.AsyncResult;
+import dev.mproc.pool.Pool;
+import dev.mproc.pool.PoolOptions;
+import dev.mproc.pool.PoolTaskException;
+import dev.mproc.pool.StarFunction;
+import dev.mproc.pool.TaskFunction;
+import dev.mproc.pool.WorkerDiedException;
+import dev.mproc.spi.Codec;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The pool, built once on the SPI: workers are daemon children whose targets read chunks from their control
+ * channel, so any spawn × IPC combination runs it.
+ *
+ * <h2>Dispatch</h2>
+ * Submissions become chunks in one queue. Each worker holds up to {@link #PREFETCH} chunks, so that the next one is
+ * already there when it finishes one; a function is sent to a worker once (both sides keep the same bounded LRU of
+ * functions, so they agree on what the worker has). Results come back one message per chunk. All pool state is
+ * guarded by {@link #lock}; results are decoded and callbacks run on the single result thread.
+ *
+ * <h2>Failures</h2>
+ * A worker's chunks are processed in order, so the head of its in-flight chunks is the one running. When a worker
+ * ends unexpectedly, that chunk fails with {@link WorkerDiedException} (or {@link TimeoutException} when the task
+ * timeout killed it) and the chunks it had not started go back to the front of the queue; a new worker replaces it.
+ */
+public final class ProcessPool implements Pool {
+
+    static final int PREFETCH = 2;
+    static final int FUNCTIONS_PER_WORKER = 64;
+
+    private enum State { RUNNING, CLOSED, TERMINATED }
+
+    private final DefaultContext context;
+    private final Codec codec;
+    private final PoolOptions options;
+    private final int size;
+    private final Object lock = new Object();
+    private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
+    private final List<Worker> workers = new ArrayList<>();
+    private final LinkedBlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicInteger workerNames = new AtomicInteger();
+    private final ScheduledExecutorService timers;
+    private volatile ProgressListener progress;
+    private State state = State.RUNNING;
+
+    /** The parent's view of one worker. */
+    private final class Worker {
+        final ChildHandle handle;
+        final ArrayDeque<Chunk> inFlight = new ArrayDeque<>();
+        final Map<Long, Boolean> functions = new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                return size() > FUNCTIONS_PER_WORKER;
+            }
+        };
+        long quota;
+        boolean stopping;
+        Chunk timedOut;
+        ScheduledFuture<?> timer;
+
+        Worker(int maxTasks) {
+            this.quota = maxTasks == 0 ? Long.MAX_VALUE : maxTasks;
+            String name = "PoolWorker-" + workerNames.incrementAndGet();
+            Worker self = this;
+            this.handle = context.startWorker(new PoolWorkerMain(options.initializer().orElse(null), maxTasks), name,
+                    message -> events.add(() -> onResults(self, message)));
+            handle.onExit().thenAccept(p -> events.add(() -> onExit(self)));
+        }
+    }
+
+    /**
+     * Starts the pool's workers.
+     *
+     * @param context the context whose backends start them
+     * @param options the pool's options
+     */
+    public ProcessPool(DefaultContext context, PoolOptions options) {
+        this.context = context;
+        this.codec = context.codec();
+        this.options = options;
+        this.size = options.processes().orElse(context.cpuCount());
+        this.timers = options.taskTimeout().isPresent() ? newTimer() : null;
+        Thread results = new Thread(this::runEvents, "mproc-pool-results");
+        results.setDaemon(true);
+        results.start();
+        synchronized (lock) {
+            try {
+                for (int i = 0; i < size; i++) {
+                    workers.add(new Worker(options.maxTasksPerChild()));
+                }
+            } catch (RuntimeException e) {
+                // Python's rule: a pool that cannot start all its workers leaves none behind.
+                state = State.TERMINATED;
+                for (Worker w : workers) {
+                    w.handle.process().kill();
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static ScheduledExecutorService newTimer() {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread th = new Thread(r, "mproc-pool-timeouts");
+            th.setDaemon(true);
+            return th;
+        });
+        t.setRemoveOnCancelPolicy(true);
+        return t;
+    }
+
+    private void runEvents() {
+        while (true) {
+            try {
+                events.take().run();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                System.getLogger("dev.mproc.pool").log(System.Logger.Level.ERROR, "pool result thread", e);
+            }
+        }
+    }
+
+    // ---- submitting ----------------------------------------------------------------------------------------------
+
+    @Override
+    public <R> R apply(Task<R> task) throws InterruptedException {
+        return waitFor(applyAsync(task));
+    }
+
+    @Override
+    public <R> AsyncResult<R> applyAsync(Task<R> task) {
+        return applyAsync(task, null, null);
+    }
+
+    @Override
+    public <R> AsyncResult<R> applyAsync(Task<R> task, Consumer<? super R> callback, Consumer<Throwable> errorCallback) {
+        AsyncResultImpl<R> result = new AsyncResultImpl<>(callback, errorCallback);
+        byte[] payload = codec.encode(task);
+        Job job = new ApplyJob<>(result);
+        submit(List.of(new Chunk(ids.incrementAndGet(), job, 0, 1, 0, null, PoolProtocol.KIND_TASK, payload)));
+        return result;
+    }
+
+    @Override
+    public <T, R> List<R> map(TaskFunction<? super T, ? extends R> function, Iterable<? extends T> inputs)
+            throws InterruptedException {
+        return waitFor(mapAsync(function, inputs, 0, null, null));
+    }
+
+    @Override
+    public <T, R> List<R> map(TaskFunction<? super T, ? extends R> function, Iterable<? extends T> inputs,
+            int chunksize) throws InterruptedException {
+        requireChunksize(chunksize);
+        return waitFor(mapAsync(function, inputs, chunksize, null, null));
+    }
+
+    @Override
+    public <T, R> AsyncResult<List<R>> mapAsync(TaskFunction<? super T, ? extends R> function,
+            Iterable<? extends T> inputs, int chunksize, Consumer<? super List<R>> callback,
+            Consumer<Throwable> errorCallback) {
+        return mapJob(function, PoolProtocol.KIND_FUNCTION, materialise(inputs), chunksize, callback, errorCallback);
+    }
+
+    @Override
+    public <R> List<R> starmap(StarFunction<? extends R> function, Iterable<? extends List<?>> argumentLists,
+            int chunksize) throws InterruptedException {
+        List<Object> args = new ArrayList<>();
+        for (List<?> a : argumentLists) {
+            args.add(new ArrayList<>(a));
+        }
+        return waitFor(this.<R>mapJob(function, PoolProtocol.KIND_STAR, args, chunksize, null, null));
+    }
+
+    private <R> AsyncResult<List<R>> mapJob(Object function, byte kind, List<Object> items, int chunksize,
+            Consumer<? super List<R>> callback, Consumer<Throwable> errorCallback) {
+        requireRunning();
+        int cs = chunksize > 0 ? chunksize : defaultChunksize(items.size());
+        AsyncResultImpl<List<R>> result = new AsyncResultImpl<>(callback, errorCallback);
+        int chunks = (items.size() + cs - 1) / cs;
+        MapJob<R> job = new MapJob<>(items.size(), chunks, result, () -> progress);
+        submit(chunks(job, function, kind, items, cs));
+        return result;
+    }
+
+    @Override
+    public <T, R> Iterator<R> imap(TaskFunction<? super T, ? extends R> function, Iterable<? extends T> inputs,
+            int chunksize) {
+        return imapJob(function, inputs, chunksize, true);
+    }
+
+    @Override
+    public <T, R> Iterator<R> imapUnordered(TaskFunction<? super T, ? extends R> function,
+            Iterable<? extends T> inputs, int chunksize) {
+        return imapJob(function, inputs, chunksize, false);
+    }
+
+    private <T, R> Iterator<R> imapJob(TaskFunction<? super T, ? extends R> function, Iterable<? extends T> inputs,
+            int chunksize, boolean ordered) {
+        requireChunksize(chunksize);
+        requireRunning();
+        List<Object> items = materialise(inputs);
+        ImapJob<R> job = new ImapJob<>(items.size(), ordered, () -> progress);
+        submit(chunks(job, function, PoolProtocol.KIND_FUNCTION, items, chunksize));
+        return job;
+    }
+
+    private List<Chunk> chunks(Job job, Object function, byte kind, List<Object> items, int chunksize) {
+        long functionId = ids.incrementAndGet();
+        byte[] encodedFunction = codec.encode(function);
+        List<Chunk> chunks = new ArrayList<>();
+        for (int first = 0; first < items.size(); first += chunksize) {
+            int count = Math.min(chunksize, items.size() - first);
+            byte[] payload = codec.encode(new ArrayList<>(items.subList(first, first + count)));
+            chunks.add(new Chunk(ids.incrementAndGet(), job, first, count, functionId, encodedFunction, kind, payload));
+        }
+        return chunks;
+    }
+
+    private int defaultChunksize(int n) {
+        // Python: chunksize, extra = divmod(len(iterable), len(self._pool) * 4); if extra: chunksize += 1
+        int divisor = size * 4;
+        int cs = n / divisor + (n % divisor == 0 ? 0 : 1);
+        return Math.max(1, cs);
+    }
+
+    private static void requireChunksize(int chunksize) {
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("Chunksize must be 1+, not " + chunksize);
+        }
+    }
+
+    private static <T> List<Object> materialise(Iterable<? extends T> inputs) {
+        List<Object> items = new ArrayList<>();
+        for (T t : inputs) {
+            items.add(t);
+        }
+        return items;
+    }
+
+    private static <R> R waitFor(AsyncResult<R> result) throws InterruptedException {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw new PoolTaskException("a pool task failed: " + e.getCause(), e.getCause());
+        } catch (CancellationException e) {
+            throw new PoolTaskException("the pool was terminated before the task completed", e);
+        }
+    }
+
+    private void requireRunning() {
+        synchronized (lock) {
+            if (state != State.RUNNING) {
+                throw new IllegalStateException("Pool not running");
+            }
+        }
+    }
+
+    private void submit(List<Chunk> chunks) {
+        synchronized (lock) {
+            if (state != State.RUNNING) {
+                throw new IllegalStateException("Pool not running");
+            }
+            queue.addAll(chunks);
+            dispatch();
+        }
+    }
+
+    // ---- dispatch (under lock) -----------------------------------------------------------------------------------
+
+    private void dispatch() {
+        for (Worker w : workers) {
+            while (!w.stopping && w.inFlight.size() < PREFETCH && w.quota > 0 && !queue.isEmpty()) {
+                Chunk c = queue.poll();
+                if (c.count() > w.quota) {
+                    Chunk[] parts = split(c, (int) w.quota);
+                    queue.addFirst(parts[1]);
+                    c = parts[0];
+                }
+                send(w, c);
+            }
+            boolean drained = state == State.CLOSED && queue.isEmpty();
+            if (!w.stopping && w.inFlight.isEmpty() && (drained || w.quota == 0)) {
+                w.stopping = true;
+                w.handle.send(PoolProtocol.stop());
+            }
+        }
+    }
+
+    private Chunk[] split(Chunk c, int n) {
+        List<?> items = (List<?>) codec.decode(c.payload());
+        Chunk head = new Chunk(c.id(), c.job(), c.first(), n, c.functionId(), c.function(), c.kind(),
+                codec.encode(new ArrayList<>(items.subList(0, n))));
+        Chunk tail = new Chunk(ids.incrementAndGet(), c.job(), c.first() + n, c.count() - n, c.functionId(),
+                c.function(), c.kind(), codec.encode(new ArrayList<>(items.subList(n, items.size()))));
+        return new Chunk[] {head, tail};
+    }
+
+    private void send(Worker w, Chunk c) {
+        if (c.function() != null && w.functions.get(c.functionId()) == null) {
+            w.functions.put(c.functionId(), Boolean.TRUE);
+            w.handle.send(PoolProtocol.function(c.functionId(), c.function()));
+        }
+        w.handle.send(PoolProtocol.chunk(c.id(), c.functionId(), c.kind(), c.payload()));
+        w.inFlight.add(c);
+        w.quota -= c.count();
+        if (w.inFlight.size() == 1) {
+            startTimer(w);
+        }
+    }
+
+    private void startTimer(Worker w) {
+        if (timers == null || w.inFlight.isEmpty()) {
+            return;
+        }
+        Chunk head = w.inFlight.peek();
+        long nanos = options.taskTimeout().orElseThrow().toNanos() * head.count();
+        w.timer = timers.schedule(() -> events.add(() -> onTimeout(w, head)), nanos, TimeUnit.NANOSECONDS);
+    }
+
+    // ---- events (on the result thread) ---------------------------------------------------------------------------
+
+    private void onResults(Worker w, byte[] message) {
+        if (message.length < PoolProtocol.RESULTS_HEADER || message[0] != PoolProtocol.RESULTS) {
+            return;
+        }
+        ByteBuffer b = ByteBuffer.wrap(message);
+        b.get();
+        long chunkId = b.getLong();
+        boolean ok = b.get() != 0;
+        Chunk chunk = null;
+        synchronized (lock) {
+            for (Iterator<Chunk> it = w.inFlight.iterator(); it.hasNext();) {
+                Chunk c = it.next();
+                if (c.id() == chunkId) {
+                    chunk = c;
+                    it.remove();
+                    break;
+                }
+            }
+            if (w.timer != null) {
+                w.timer.cancel(false);
+                w.timer = null;
+            }
+            startTimer(w);
+            dispatch();
+        }
+        if (chunk == null) {
+            return; // the chunk was already failed (terminate, timeout)
+        }
+        Object decoded;
+        try {
+            decoded = codec.decode(message, PoolProtocol.RESULTS_HEADER, message.length - PoolProtocol.RESULTS_HEADER);
+        } catch (RuntimeException e) {
+            chunk.job().failed(chunk, e);
+            return;
+        }
+        if (ok) {
+            chunk.job().succeeded(chunk, (List<?>) decoded);
+        } else {
+            chunk.job().failed(chunk, (Throwable) decoded);
+        }
+    }
+
+    private void onTimeout(Worker w, Chunk chunk) {
+        synchronized (lock) {
+            if (w.inFlight.peek() != chunk) {
+                return;
+            }
+            w.timedOut = chunk;
+        }
+        w.handle.process().kill();
+    }
+
+    private void onExit(Worker w) {
+        Chunk lost = null;
+        Throwable why = null;
+        synchronized (lock) {
+            workers.remove(w);
+            if (w.timer != null) {
+                w.timer.cancel(false);
+            }
+            if (!w.inFlight.isEmpty() && state != State.TERMINATED) {
+                lost = w.inFlight.poll();
+                long pid = w.handle.process().pid().orElse(-1);
+                int code = w.handle.process().exitCode().orElse(Integer.MIN_VALUE);
+                why = lost == w.timedOut
+                        ? new TimeoutException("a task of this chunk outlived the pool's task timeout of "
+                                + options.taskTimeout().orElseThrow() + "; its worker (pid " + pid + ") was killed")
+                        : new WorkerDiedException("pool worker " + w.handle.process().name() + " (pid " + pid
+                                + ") ended with exit code " + code + " while running this task", pid, code);
+                for (Iterator<Chunk> it = w.inFlight.descendingIterator(); it.hasNext();) {
+                    queue.addFirst(it.next());
+                }
+                w.inFlight.clear();
+            }
+            boolean needed = state == State.RUNNING || (state == State.CLOSED && !queue.isEmpty());
+            if (needed && workers.size() < size) {
+                try {
+                    workers.add(new Worker(options.maxTasksPerChild()));
+                } catch (RuntimeException e) {
+                    System.getLogger("dev.mproc.pool").log(System.Logger.Level.ERROR,
+                            "cannot replace a pool worker", e);
+                }
+            }
+            dispatch();
+            lock.notifyAll();
+        }
+        if (lost != null) {
+            lost.job().failed(lost, why);
+        }
+    }
+
+    // ---- life cycle ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void onProgress(ProgressListener listener) {
+        this.progress = listener;
+    }
+
+    @Override
+    public int processes() {
+        return size;
+    }
+
+    @Override
+    public List<Long> workerPids() {
+        synchronized (lock) {
+            List<Long> pids = new ArrayList<>();
+            for (Worker w : workers) {
+                w.handle.process().pid().ifPresent(pids::add);
+            }
+            return pids;
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (state == State.RUNNING) {
+                state = State.CLOSED;
+                dispatch();
+            }
+        }
+    }
+
+    @Override
+    public void terminate() {
+        List<Chunk> cancelled = new ArrayList<>();
+        List<Worker> victims;
+        synchronized (lock) {
+            if (state == State.TERMINATED) {
+                return;
+            }
+            state = State.TERMINATED;
+            cancelled.addAll(queue);
+            queue.clear();
+            victims = new ArrayList<>(workers);
+            for (Worker w : victims) {
+                cancelled.addAll(w.inFlight);
+                w.inFlight.clear();
+                w.stopping = true;
+            }
+        }
+        for (Worker w : victims) {
+            w.handle.process().kill();
+        }
+        if (timers != null) {
+            timers.shutdownNow();
+        }
+        events.add(() -> {
+            for (Chunk c : cancelled) {
+                c.job().failed(c, new CancellationException("the pool was terminated"));
+            }
+        });
+    }
+
+    @Override
+    public void join() throws InterruptedException {
+        synchronized (lock) {
+            requireStopped();
+            while (!workers.isEmpty()) {
+                lock.wait();
+            }
+        }
+    }
+
+    @Override
+    public boolean join(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        synchronized (lock) {
+            requireStopped();
+            while (!workers.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
+        }
+    }
+
+    private void requireStopped() {
+        if (state == State.RUNNING) {
+            throw new IllegalStateException("Pool is still running");
+        }
+    }
+}
