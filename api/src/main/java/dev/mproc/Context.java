@@ -62,6 +62,24 @@ public interface Context extends Primitives, AutoCloseable {
     dev.mproc.pool.Pool pool(dev.mproc.pool.PoolOptions options);
 
     /**
+     * Starts an {@link java.util.concurrent.ExecutorService} on worker processes.
+     *
+     * @param options size, initializer, worker lifetime, task timeout
+     * @return the running executor
+     */
+    dev.mproc.pool.ProcessPoolExecutor executor(dev.mproc.pool.PoolOptions options);
+
+    /**
+     * Starts an {@link java.util.concurrent.ExecutorService} on {@code workers} worker processes.
+     *
+     * @param workers the number of worker processes
+     * @return the running executor
+     */
+    default dev.mproc.pool.ProcessPoolExecutor executor(int workers) {
+        return executor(dev.mproc.pool.PoolOptions.builder().processes(workers).build());
+    }
+
+    /**
      * The number of CPUs this process may use, honouring the affinity mask and a container's CPU quota where
      * the spawn backend can see them.
      *

@@ -168,6 +168,12 @@ public final class DefaultContext implements Context {
     }
 
     @Override
+    public dev.mproc.pool.ProcessPoolExecutor executor(dev.mproc.pool.PoolOptions poolOptions) {
+        requireOpen();
+        return new dev.mproc.internal.pool.PoolExecutor(new dev.mproc.internal.pool.ProcessPool(this, poolOptions));
+    }
+
+    @Override
     public int cpuCount() {
         return spawn.cpuCount();
     }

@@ -466,7 +466,61 @@ public final class ProcessPool implements Pool {
             if (state == State.RUNNING) {
                 state = State.CLOSED;
                 dispatch();
+                lock.notifyAll();
             }
+        }
+    }
+
+    /**
+     * Terminates, and tells which single tasks never reached a worker: for {@code shutdownNow}.
+     *
+     * @return the results of the tasks that never started
+     */
+    List<AsyncResult<?>> terminateReturningUnstarted() {
+        List<AsyncResult<?>> unstarted = new ArrayList<>();
+        synchronized (lock) {
+            for (Chunk c : queue) {
+                if (c.job() instanceof ApplyJob<?> a) {
+                    unstarted.add(a.result);
+                }
+            }
+        }
+        terminate();
+        return unstarted;
+    }
+
+    /** @return whether the pool no longer accepts tasks */
+    boolean isShutdown() {
+        synchronized (lock) {
+            return state != State.RUNNING;
+        }
+    }
+
+    /**
+     * Waits until the pool has been shut down and every worker has exited: {@code awaitTermination}.
+     *
+     * @param timeout the longest time to wait
+     * @return whether that happened in time
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        synchronized (lock) {
+            while (state == State.RUNNING || !workers.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
+        }
+    }
+
+    /** @return whether the pool was shut down and every worker has exited */
+    boolean isTerminated() {
+        synchronized (lock) {
+            return state != State.RUNNING && workers.isEmpty();
         }
     }
 
@@ -479,6 +533,7 @@ public final class ProcessPool implements Pool {
                 return;
             }
             state = State.TERMINATED;
+            lock.notifyAll();
             cancelled.addAll(queue);
             queue.clear();
             victims = new ArrayList<>(workers);
