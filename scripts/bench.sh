@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks, side by side with CPython's multiprocessing on this machine.
 #   scripts/bench.sh start [runs] [rounds]   child start latency (start -> running, start+join)
+#   scripts/bench.sh pool [rounds] [scale]    Pool map / map chunksize 1 / applyAsync / imapUnordered / create, 2 workers
 #   scripts/bench.sh ipc [rounds] [scale]     Pipe round trip, Queue/SimpleQueue 1->1, Manager map set; 3 placements
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ scripts/setup.sh
 cp=$(scripts/classpath.sh benchmarks)
 case "$what" in
   start) exec "${JAVA:-java}" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.mproc.benchmarks.StartLatencyBenchmark benchmarks/src/main/python/mp_bench.py "$@" ;;
+  pool) exec "${JAVA:-java}" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.mproc.benchmarks.PoolBenchmark benchmarks/src/main/python/mp_bench.py "$@" ;;
   ipc) exec "${JAVA:-java}" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.mproc.benchmarks.IpcBenchmark benchmarks/src/main/python/mp_bench.py "$@" ;;
-  *) echo "unknown benchmark: $what (known: start, ipc)" >&2; exit 2 ;;
+  *) echo "unknown benchmark: $what (known: start, ipc, pool)" >&2; exit 2 ;;
 esac

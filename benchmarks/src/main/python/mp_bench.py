@@ -120,8 +120,45 @@ def manager_map(n, child_cpu):
     return {"ops": n, "elapsed_ns": elapsed}
 
 
+def square(x):
+    return x * x
+
+
+def trivial():
+    return 1
+
+
+def pool_bench(workload, n, workers):
+    ctx = mp.get_context("spawn")
+    if workload == "pool-create":
+        t0 = time.perf_counter_ns()
+        with ctx.Pool(workers) as p:
+            p.apply(trivial)
+        return {"items": 1, "elapsed_ns": time.perf_counter_ns() - t0}
+    with ctx.Pool(workers) as p:
+        p.map(square, range(1000))  # warm the workers
+        t0 = time.perf_counter_ns()
+        if workload == "map":
+            p.map(square, range(n))
+        elif workload == "map-chunk1":
+            p.map(square, range(n), chunksize=1)
+        elif workload == "apply-async":
+            results = [p.apply_async(trivial) for _ in range(n)]
+            for r in results:
+                r.get()
+        elif workload == "imap-unordered":
+            for _ in p.imap_unordered(square, range(n), chunksize=64):
+                pass
+        elapsed = time.perf_counter_ns() - t0
+    return {"items": n, "elapsed_ns": elapsed}
+
+
 if __name__ == "__main__":
     kind = sys.argv[1]
+    if kind.startswith("pool-") or kind in ("map", "map-chunk1", "apply-async", "imap-unordered"):
+        n, workers = int(sys.argv[2]), int(sys.argv[3])
+        print(json.dumps(pool_bench(kind, n, workers)))
+        sys.exit(0)
     if kind in ("pipe", "queue", "simplequeue", "manager"):
         n, parent_cpu, child_cpu = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
         pin(parent_cpu)

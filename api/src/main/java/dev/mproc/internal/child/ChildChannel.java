@@ -47,6 +47,15 @@ public final class ChildChannel {
     }
 
     /**
+     * Whether a message is already waiting, so that a worker can keep collecting results before it sends them.
+     *
+     * @return {@code true} if {@link #receive()} would not block
+     */
+    public static boolean hasPending() {
+        return !INBOX.isEmpty();
+    }
+
+    /**
      * Sends a message to the parent.
      *
      * @param message the bytes

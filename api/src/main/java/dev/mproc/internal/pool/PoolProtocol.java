@@ -10,8 +10,15 @@ import java.nio.ByteBuffer;
  * parent → worker   FUNCTION | 0x20 | functionId (8) | encoded function
  *                   CHUNK    | 0x21 | chunkId (8) | functionId (8) | kind (1) | encoded argument list
  *                   STOP     | 0x22
- * worker → parent   RESULTS  | 0x30 | chunkId (8) | ok (1) | encoded result list, or the encoded exception
+ *                   BATCH    | 0x23 | count (4) | count × ( length (4) | one of the messages above )
+ * worker → parent   RESULTS  | 0x30 | count (4) | count × ( chunkId (8) | ok (1) | nanos (8) | length (4)
+ *                                                           | encoded result list, or the encoded exception )
  * </pre>
+ *
+ * Both directions batch: the parent sends everything one dispatch round produced for a worker in one BATCH, and a
+ * worker holds its results back while more chunks are already waiting in its inbox, so that a stream of small
+ * chunks costs a message per batch, not per chunk. {@code nanos} is the time the chunk took in the worker, which
+ * the parent uses to decide how much work to queue at each worker.
  *
  * A function is sent to a worker once, before the first chunk that names it; a {@link #KIND_TASK} chunk carries its
  * task in place of an argument list and names no function.
@@ -21,6 +28,7 @@ final class PoolProtocol {
     static final byte FUNCTION = 0x20;
     static final byte CHUNK = 0x21;
     static final byte STOP = 0x22;
+    static final byte BATCH = 0x23;
     static final byte RESULTS = 0x30;
 
     /** The chunk holds one {@link dev.mproc.Task}. */
@@ -31,7 +39,7 @@ final class PoolProtocol {
     static final byte KIND_STAR = 3;
 
     static final int CHUNK_HEADER = 1 + 8 + 8 + 1;
-    static final int RESULTS_HEADER = 1 + 8 + 1;
+    static final int RESULT_HEADER = 8 + 1 + 8 + 4;
 
     private PoolProtocol() {
     }
@@ -49,8 +57,15 @@ final class PoolProtocol {
         return new byte[] {STOP};
     }
 
-    static byte[] results(long chunkId, boolean ok, byte[] payload) {
-        return ByteBuffer.allocate(RESULTS_HEADER + payload.length)
-                .put(RESULTS).putLong(chunkId).put((byte) (ok ? 1 : 0)).put(payload).array();
+    static byte[] batch(java.util.List<byte[]> messages) {
+        int size = 1 + 4;
+        for (byte[] m : messages) {
+            size += 4 + m.length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(size).put(BATCH).putInt(messages.size());
+        for (byte[] m : messages) {
+            b.putInt(m.length).put(m);
+        }
+        return b.array();
     }
 }

@@ -7,21 +7,35 @@ import dev.mproc.internal.child.ChildChannel;
 import dev.mproc.internal.codec.DefaultCodec;
 import dev.mproc.pool.StarFunction;
 import dev.mproc.pool.TaskFunction;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The target every pool worker runs: the initializer once, then chunks until told to stop, the parent goes away,
- * or {@code maxTasks} tasks are done. A task's exception fails its chunk and the worker goes on.
+ * or {@code maxTasks} tasks are done. A task's exception fails its chunk and the worker goes on. Results are held
+ * back while more work is already waiting (up to a bound), then sent in one message.
  */
 final class PoolWorkerMain implements Target {
     private static final long serialVersionUID = 1L;
 
+    private static final int MAX_HELD_RESULTS = 256;
+    private static final int MAX_HELD_BYTES = 1 << 20;
+
     private final Target initializer;
     private final int maxTasks;
+
+    private transient DefaultCodec codec;
+    private transient Map<Long, Object> functions;
+    private transient ByteArrayOutputStream held;
+    private transient DataOutputStream heldOut;
+    private transient int heldCount;
 
     PoolWorkerMain(Target initializer, int maxTasks) {
         this.initializer = initializer;
@@ -33,13 +47,35 @@ final class PoolWorkerMain implements Target {
         if (initializer != null) {
             initializer.run();
         }
-        DefaultCodec codec = DefaultCodec.standard();
-        Map<Long, Object> functions = new HashMap<>();
+        codec = DefaultCodec.standard();
+        // The same bounded LRU as the parent keeps for this worker, touched in the same order: both agree on
+        // which functions the worker holds without asking.
+        functions = new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Object> eldest) {
+                return size() > ProcessPool.FUNCTIONS_PER_WORKER;
+            }
+        };
+        held = new ByteArrayOutputStream(4096);
+        heldOut = new DataOutputStream(held);
+        ArrayDeque<byte[]> local = new ArrayDeque<>();
         long done = 0;
         while (maxTasks == 0 || done < maxTasks) {
-            byte[] m = ChildChannel.receive();
+            byte[] m = local.isEmpty() ? ChildChannel.receive() : local.poll();
             if (m == null || m[0] == PoolProtocol.STOP) {
-                return;
+                break;
+            }
+            if (m[0] == PoolProtocol.BATCH) {
+                ByteBuffer b = ByteBuffer.wrap(m, 1, m.length - 1);
+                int n = b.getInt();
+                for (int i = 0; i < n; i++) {
+                    byte[] part = new byte[b.getInt()];
+                    b.get(part);
+                    local.add(part);
+                }
+                continue;
             }
             ByteBuffer b = ByteBuffer.wrap(m, 1, m.length - 1);
             if (m[0] == PoolProtocol.FUNCTION) {
@@ -49,14 +85,21 @@ final class PoolWorkerMain implements Target {
                 long chunkId = b.getLong();
                 long functionId = b.getLong();
                 byte kind = b.get();
-                done += runChunk(codec, chunkId, kind, functions.get(functionId), m, b.position(), b.remaining());
+                Object function = kind == PoolProtocol.KIND_TASK ? null : functions.get(functionId);
+                done += runChunk(chunkId, kind, function, m, b.position(), b.remaining());
+            }
+            if (local.isEmpty() && !ChildChannel.hasPending() || heldCount >= MAX_HELD_RESULTS
+                    || held.size() >= MAX_HELD_BYTES) {
+                flush();
             }
         }
+        flush();
     }
 
-    private static int runChunk(DefaultCodec codec, long chunkId, byte kind, Object function, byte[] m, int off,
-            int len) throws java.io.IOException {
-        byte[] reply;
+    private int runChunk(long chunkId, byte kind, Object function, byte[] m, int off, int len) throws IOException {
+        long t0 = System.nanoTime();
+        byte[] payload;
+        boolean ok;
         int tasks = 1;
         try {
             List<Object> results;
@@ -73,12 +116,31 @@ final class PoolWorkerMain implements Target {
                     results.add(apply(kind, function, arg));
                 }
             }
-            reply = PoolProtocol.results(chunkId, true, encodeResults(codec, results));
+            payload = encodeResults(results);
+            ok = true;
         } catch (Throwable t) { // NOPMD: every failure of a task goes back to the caller, errors included
-            reply = PoolProtocol.results(chunkId, false, encodeFailure(codec, t));
+            payload = encodeFailure(t);
+            ok = false;
         }
-        ChildChannel.send(reply);
+        heldOut.writeLong(chunkId);
+        heldOut.writeByte(ok ? 1 : 0);
+        heldOut.writeLong(System.nanoTime() - t0);
+        heldOut.writeInt(payload.length);
+        heldOut.write(payload);
+        heldCount++;
         return tasks;
+    }
+
+    private void flush() throws IOException {
+        if (heldCount == 0) {
+            return;
+        }
+        byte[] body = held.toByteArray();
+        byte[] message = ByteBuffer.allocate(1 + 4 + body.length).put(PoolProtocol.RESULTS).putInt(heldCount)
+                .put(body).array();
+        held.reset();
+        heldCount = 0;
+        ChildChannel.send(message);
     }
 
     @SuppressWarnings("unchecked")
@@ -92,7 +154,7 @@ final class PoolWorkerMain implements Target {
         return ((TaskFunction<Object, Object>) function).apply(arg);
     }
 
-    private static byte[] encodeResults(DefaultCodec codec, List<Object> results) {
+    private byte[] encodeResults(List<Object> results) {
         try {
             return codec.encode(results);
         } catch (RuntimeException e) {
@@ -101,7 +163,7 @@ final class PoolWorkerMain implements Target {
         }
     }
 
-    private static byte[] encodeFailure(DefaultCodec codec, Throwable t) {
+    private byte[] encodeFailure(Throwable t) {
         try {
             return codec.encode(t);
         } catch (RuntimeException e) {

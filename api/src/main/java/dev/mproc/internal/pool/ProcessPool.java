@@ -36,10 +36,11 @@ import java.util.function.Consumer;
  * channel, so any spawn × IPC combination runs it.
  *
  * <h2>Dispatch</h2>
- * Submissions become chunks in one queue. Each worker holds up to {@link #PREFETCH} chunks, so that the next one is
- * already there when it finishes one; a function is sent to a worker once (both sides keep the same bounded LRU of
- * functions, so they agree on what the worker has). Results come back one message per chunk. All pool state is
- * guarded by {@link #lock}; results are decoded and callbacks run on the single result thread.
+ * Submissions become chunks in one queue. Each worker holds enough chunks to stay busy for about 2 ms by what items
+ * have cost so far (at least {@link #PREFETCH}, so the next one is already there when it finishes one); everything a
+ * dispatch round has for a worker goes in one message, and workers batch their results the same way. A function is
+ * sent to a worker once (both sides keep the same bounded LRU of functions, so they agree on what the worker has).
+ * All pool state is guarded by {@link #lock}; results are decoded and callbacks run on the single result thread.
  *
  * <h2>Failures</h2>
  * A worker's chunks are processed in order, so the head of its in-flight chunks is the one running. When a worker
@@ -49,6 +50,8 @@ import java.util.function.Consumer;
 public final class ProcessPool implements Pool {
 
     static final int PREFETCH = 2;
+    static final int MAX_DEPTH = 1024;
+    static final double QUEUED_WORK_NANOS = 2_000_000;
     static final int FUNCTIONS_PER_WORKER = 64;
 
     private enum State { RUNNING, CLOSED, TERMINATED }
@@ -65,6 +68,8 @@ public final class ProcessPool implements Pool {
     private final AtomicInteger workerNames = new AtomicInteger();
     private final ScheduledExecutorService timers;
     private volatile ProgressListener progress;
+    /** What one item has cost in a worker lately (moving average), guarded by lock; 0 until known. */
+    private double itemNanos;
     private State state = State.RUNNING;
 
     /** The parent's view of one worker. */
@@ -296,21 +301,41 @@ public final class ProcessPool implements Pool {
 
     private void dispatch() {
         for (Worker w : workers) {
-            while (!w.stopping && w.inFlight.size() < PREFETCH && w.quota > 0 && !queue.isEmpty()) {
+            List<byte[]> out = new ArrayList<>();
+            while (!w.stopping && w.quota > 0 && !queue.isEmpty() && w.inFlight.size() < depth(queue.peek())) {
                 Chunk c = queue.poll();
                 if (c.count() > w.quota) {
                     Chunk[] parts = split(c, (int) w.quota);
                     queue.addFirst(parts[1]);
                     c = parts[0];
                 }
-                send(w, c);
+                send(w, c, out);
             }
             boolean drained = state == State.CLOSED && queue.isEmpty();
             if (!w.stopping && w.inFlight.isEmpty() && (drained || w.quota == 0)) {
                 w.stopping = true;
-                w.handle.send(PoolProtocol.stop());
+                out.add(PoolProtocol.stop());
+            }
+            if (out.size() == 1) {
+                w.handle.send(out.get(0));
+            } else if (!out.isEmpty()) {
+                w.handle.send(PoolProtocol.batch(out));
             }
         }
+    }
+
+    /**
+     * How many chunks like this one a worker may hold: enough to keep it busy for about {@link #QUEUED_WORK_NANOS}
+     * by what items have cost so far, at least {@link #PREFETCH}. Long tasks are not hoarded by one worker while
+     * another idles; tiny ones travel many to a message.
+     */
+    private int depth(Chunk next) {
+        double perItem = itemNanos;
+        if (perItem <= 0) {
+            return PREFETCH;
+        }
+        double chunks = QUEUED_WORK_NANOS / (perItem * next.count());
+        return (int) Math.max(PREFETCH, Math.min(MAX_DEPTH, chunks));
     }
 
     private Chunk[] split(Chunk c, int n) {
@@ -322,12 +347,12 @@ public final class ProcessPool implements Pool {
         return new Chunk[] {head, tail};
     }
 
-    private void send(Worker w, Chunk c) {
+    private void send(Worker w, Chunk c, List<byte[]> out) {
         if (c.function() != null && w.functions.get(c.functionId()) == null) {
             w.functions.put(c.functionId(), Boolean.TRUE);
-            w.handle.send(PoolProtocol.function(c.functionId(), c.function()));
+            out.add(PoolProtocol.function(c.functionId(), c.function()));
         }
-        w.handle.send(PoolProtocol.chunk(c.id(), c.functionId(), c.kind(), c.payload()));
+        out.add(PoolProtocol.chunk(c.id(), c.functionId(), c.kind(), c.payload()));
         w.inFlight.add(c);
         w.quota -= c.count();
         if (w.inFlight.size() == 1) {
@@ -346,23 +371,41 @@ public final class ProcessPool implements Pool {
 
     // ---- events (on the result thread) ---------------------------------------------------------------------------
 
+    /** One chunk's outcome as a worker reported it. */
+    private record Outcome(long chunkId, boolean ok, long nanos, byte[] message, int offset, int length) {
+    }
+
     private void onResults(Worker w, byte[] message) {
-        if (message.length < PoolProtocol.RESULTS_HEADER || message[0] != PoolProtocol.RESULTS) {
+        if (message.length < 5 || message[0] != PoolProtocol.RESULTS) {
             return;
         }
         ByteBuffer b = ByteBuffer.wrap(message);
         b.get();
-        long chunkId = b.getLong();
-        boolean ok = b.get() != 0;
-        Chunk chunk = null;
+        int n = b.getInt();
+        List<Outcome> outcomes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long chunkId = b.getLong();
+            boolean ok = b.get() != 0;
+            long nanos = b.getLong();
+            int length = b.getInt();
+            outcomes.add(new Outcome(chunkId, ok, nanos, message, b.position(), length));
+            b.position(b.position() + length);
+        }
+        List<Chunk> chunks = new ArrayList<>(n);
         synchronized (lock) {
-            for (Iterator<Chunk> it = w.inFlight.iterator(); it.hasNext();) {
-                Chunk c = it.next();
-                if (c.id() == chunkId) {
-                    chunk = c;
-                    it.remove();
-                    break;
+            for (Outcome o : outcomes) {
+                Chunk found = null;
+                for (Iterator<Chunk> it = w.inFlight.iterator(); it.hasNext();) {
+                    Chunk c = it.next();
+                    if (c.id() == o.chunkId()) {
+                        found = c;
+                        it.remove();
+                        double perItem = (double) o.nanos() / c.count();
+                        itemNanos = itemNanos <= 0 ? perItem : 0.8 * itemNanos + 0.2 * perItem;
+                        break;
+                    }
                 }
+                chunks.add(found);
             }
             if (w.timer != null) {
                 w.timer.cancel(false);
@@ -371,20 +414,24 @@ public final class ProcessPool implements Pool {
             startTimer(w);
             dispatch();
         }
-        if (chunk == null) {
-            return; // the chunk was already failed (terminate, timeout)
-        }
-        Object decoded;
-        try {
-            decoded = codec.decode(message, PoolProtocol.RESULTS_HEADER, message.length - PoolProtocol.RESULTS_HEADER);
-        } catch (RuntimeException e) {
-            chunk.job().failed(chunk, e);
-            return;
-        }
-        if (ok) {
-            chunk.job().succeeded(chunk, (List<?>) decoded);
-        } else {
-            chunk.job().failed(chunk, (Throwable) decoded);
+        for (int i = 0; i < n; i++) {
+            Chunk chunk = chunks.get(i);
+            if (chunk == null) {
+                continue; // already failed (terminate, timeout)
+            }
+            Outcome o = outcomes.get(i);
+            Object decoded;
+            try {
+                decoded = codec.decode(o.message(), o.offset(), o.length());
+            } catch (RuntimeException e) {
+                chunk.job().failed(chunk, e);
+                continue;
+            }
+            if (o.ok()) {
+                chunk.job().succeeded(chunk, (List<?>) decoded);
+            } else {
+                chunk.job().failed(chunk, (Throwable) decoded);
+            }
         }
     }
 
