@@ -87,6 +87,7 @@ public final class DefaultCodec implements Codec {
     static final int TAG_MAP = 0x10;
     static final int TAG_SET = 0x11;
     static final int TAG_JAVA = 0x12;
+    static final int TAG_LAMBDA = 0x13;
 
     private static final DefaultCodec STANDARD = new DefaultCodec();
 
@@ -147,9 +148,96 @@ public final class DefaultCodec implements Codec {
                     + " thread's stack", e);
         }
         out.reset();
+        java.lang.invoke.SerializedLambda lambda = filter.hasPattern() ? null : Lambdas.serializedForm(value);
+        if (lambda != null) {
+            writeLambda(lambda, subject, out);
+            return out.toByteArray();
+        }
         out.write(TAG_JAVA);
         writeJava(value, subject, out);
         return out.toByteArray();
+    }
+
+    /**
+     * A lambda as its {@link java.lang.invoke.SerializedLambda}: {@code TAG_LAMBDA}, nine strings and an int, then
+     * the captured arguments, each a length-prefixed value of this codec.
+     */
+    private void writeLambda(java.lang.invoke.SerializedLambda l, String subject, ByteSink out) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
+        try (java.io.DataOutputStream d = new java.io.DataOutputStream(bytes)) {
+            d.writeUTF(l.getCapturingClass());
+            d.writeUTF(l.getFunctionalInterfaceClass());
+            d.writeUTF(l.getFunctionalInterfaceMethodName());
+            d.writeUTF(l.getFunctionalInterfaceMethodSignature());
+            d.writeInt(l.getImplMethodKind());
+            d.writeUTF(l.getImplClass());
+            d.writeUTF(l.getImplMethodName());
+            d.writeUTF(l.getImplMethodSignature());
+            d.writeUTF(l.getInstantiatedMethodType());
+            d.writeInt(l.getCapturedArgCount());
+            for (int i = 0; i < l.getCapturedArgCount(); i++) {
+                byte[] arg;
+                try {
+                    arg = encode(l.getCapturedArg(i));
+                } catch (CodecException e) {
+                    throw new CodecException("cannot encode " + subject + ": its captured argument " + i + " "
+                            + e.getMessage().replaceFirst("^cannot encode ", ""), e);
+                }
+                d.writeInt(arg.length);
+                d.write(arg);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        out.write(TAG_LAMBDA);
+        byte[] body = bytes.toByteArray();
+        out.write(body, 0, body.length);
+    }
+
+    private Object readLambda(byte[] data, int offset, int length) {
+        try (java.io.DataInputStream d = new java.io.DataInputStream(new ByteArrayInputStream(data, offset, length))) {
+            String capturing = d.readUTF();
+            String fiClass = d.readUTF();
+            String fiMethod = d.readUTF();
+            String fiSignature = d.readUTF();
+            int implKind = d.readInt();
+            String implClass = d.readUTF();
+            String implMethod = d.readUTF();
+            String implSignature = d.readUTF();
+            String instantiated = d.readUTF();
+            int count = d.readInt();
+            if (count < 0 || count > 255) {
+                throw new CodecException("cannot decode: a lambda with " + count + " captured arguments");
+            }
+            Object[] captured = new Object[count];
+            for (int i = 0; i < count; i++) {
+                int len = d.readInt();
+                if (len < 0 || len > d.available()) {
+                    throw new CodecException("cannot decode: truncated lambda argument " + i);
+                }
+                byte[] arg = new byte[len];
+                d.readFully(arg);
+                captured[i] = decode(arg, 0, len);
+            }
+            if (d.available() != 0) {
+                throw new CodecException("cannot decode: " + d.available() + " unexpected bytes after a lambda");
+            }
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            ClassLoader loader = context != null ? context : DefaultCodec.class.getClassLoader();
+            Class<?> capturingClass;
+            try {
+                capturingClass = Class.forName(capturing.replace('/', '.'), false, loader);
+            } catch (ClassNotFoundException e) {
+                throw new CodecException("cannot decode: class " + capturing.replace('/', '.')
+                        + " not found by class loader " + loader, e);
+            }
+            return Lambdas.resolve(capturingClass, new java.lang.invoke.SerializedLambda(capturingClass, fiClass,
+                    fiMethod, fiSignature, implKind, implClass, implMethod, implSignature, instantiated, captured));
+        } catch (java.io.EOFException e) {
+            throw new CodecException("cannot decode: truncated lambda", e);
+        } catch (java.io.IOException e) {
+            throw new CodecException("cannot decode: malformed lambda: " + e, e);
+        }
     }
 
     /**
@@ -167,6 +255,9 @@ public final class DefaultCodec implements Codec {
         try {
             if ((data[offset] & 0xFF) == TAG_JAVA) {
                 return readJava(data, offset + 1, length - 1);
+            }
+            if ((data[offset] & 0xFF) == TAG_LAMBDA) {
+                return readLambda(data, offset + 1, length - 1);
             }
             Reader in = new Reader(data, offset, offset + length, filter.maxDepth());
             Object value = in.read(1);

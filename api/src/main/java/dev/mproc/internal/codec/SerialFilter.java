@@ -40,6 +40,11 @@ final class SerialFilter {
         }
     }
 
+    /** @return whether an allow/deny pattern is configured (then every class goes through Java serialization) */
+    boolean hasPattern() {
+        return patternFilter != null;
+    }
+
     long maxDepth() {
         return maxDepth;
     }

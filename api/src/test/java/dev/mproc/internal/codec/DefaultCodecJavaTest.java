@@ -98,11 +98,36 @@ class DefaultCodecJavaTest {
     }
 
     @Test
+    void lambdasCapturingCompactAndSerializedValuesRoundTripWithoutJavaSerialization() {
+        java.util.List<Integer> numbers = new ArrayList<>(List.of(1, 2, 3));
+        Money price = new Money("EUR", 7);
+        IntOp op = x -> x + numbers.size() + (int) price.cents();
+        byte[] bytes = codec.encode(op);
+        assertEquals(DefaultCodec.TAG_LAMBDA, bytes[0]);
+        assertEquals(20, ((IntOp) codec.decode(bytes)).apply(10));
+        for (int cut = 1; cut < bytes.length; cut++) {
+            byte[] truncated = Arrays.copyOf(bytes, cut);
+            assertThrows(CodecException.class, () -> codec.decode(truncated), () -> "cut at " + truncated.length);
+        }
+    }
+
+    @Test
+    void withAnAllowListPatternLambdasGoThroughTheFilteredJavaSerialization() {
+        DefaultCodec strict = new DefaultCodec(100, 1_000_000, 1_000_000, 1 << 24,
+                "java.lang.*;java.lang.invoke.SerializedLambda;" + DefaultCodecJavaTest.class.getName() + "*;!*");
+        int offset = 2;
+        IntOp add = x -> x + offset;
+        byte[] bytes = strict.encode(add);
+        assertEquals(DefaultCodec.TAG_JAVA, bytes[0]);
+        assertEquals(12, ((IntOp) strict.decode(bytes)).apply(10));
+    }
+
+    @Test
     void serializableLambdaCapturingAnArgumentRoundTrips() {
         int offset = 5;
         IntOp add = x -> x + offset;
         byte[] bytes = codec.encode(add);
-        assertEquals(DefaultCodec.TAG_JAVA, bytes[0]);
+        assertEquals(DefaultCodec.TAG_LAMBDA, bytes[0], "lambdas skip Java serialization");
         IntOp back = (IntOp) codec.decode(bytes);
         assertNotSame(add, back);
         assertEquals(15, back.apply(10));
