@@ -1,26 +1,22 @@
 package dev.mproc.ipc.netty.internal.objects;
 
-import dev.mproc.pipe.Pipe;
-import dev.mproc.queue.JoinableQueue;
-import dev.mproc.queue.Queue;
-import dev.mproc.queue.SimpleQueue;
-import dev.mproc.shared.ByteArray;
-import dev.mproc.shared.DoubleArray;
-import dev.mproc.shared.DoubleValue;
-import dev.mproc.shared.IntArray;
-import dev.mproc.shared.IntValue;
-import dev.mproc.shared.LongArray;
-import dev.mproc.shared.LongValue;
 import dev.mproc.shared.Manager;
-import dev.mproc.sync.Barrier;
-import dev.mproc.sync.BarrierAction;
-import dev.mproc.sync.BoundedSemaphore;
-import dev.mproc.sync.Condition;
-import dev.mproc.sync.Lock;
-import dev.mproc.sync.RLock;
-import dev.mproc.sync.Semaphore;
 
-/** The netty backend's factories of this family of shared objects. */
+/**
+ * The netty backend's managers. A manager is an object of its creator's object server, and so is each of its
+ * containers: no server process of its own, unlike Python's, since the creator's server already serves every
+ * process of the tree. Its state therefore lives until {@link Manager#shutdown()} or until the creator's context
+ * closes (the creator exits), whichever comes first.
+ *
+ * <p>Containers are not reclaimed when their handles are dropped (there is no distributed reference counting, as
+ * Python's manager has): each lives until its manager shuts down.
+ *
+ * <p>Keys are decoded at the owner and compared there by {@code equals} and {@code hashCode}, in the class loader
+ * that was the creating thread's context class loader; decoding and comparing run on the owner's event loop, which
+ * serves every shared object of the owner, so a key class with slow {@code equals} or {@code hashCode} slows them
+ * all. Values and elements stay encoded at the owner and are decoded there only when an operation compares them
+ * and their bytes cannot settle it (see {@link ManagerProtocol}).
+ */
 public final class Managers {
 
     private Managers() {
@@ -33,6 +29,8 @@ public final class Managers {
      * @return the proxy
      */
     public static Manager manager(ObjectFactory factory) {
-        throw factory.notProvided("manager");
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ClassLoader classes = loader != null ? loader : Managers.class.getClassLoader();
+        return factory.create(server -> new ManagerObject(server, classes), NettyManager::new);
     }
 }
