@@ -143,11 +143,12 @@ final class ListObject implements ServerObject {
                 return ManagerProtocol.okReply();
             }
             case SNAPSHOT -> {
-                int size = 5;
+                long size = 5;
                 for (byte[] e : elements) {
-                    size += 4 + e.length;
+                    size += 4L + e.length;
                 }
-                ByteBuffer b = ByteBuffer.allocate(size).put(ManagerProtocol.STATUS_OK).putInt(elements.size());
+                ManagerProtocol.checkReplySize(size, "list");
+                ByteBuffer b = ByteBuffer.allocate((int) size).put(ManagerProtocol.STATUS_OK).putInt(elements.size());
                 for (byte[] e : elements) {
                     b.putInt(e.length).put(e);
                 }

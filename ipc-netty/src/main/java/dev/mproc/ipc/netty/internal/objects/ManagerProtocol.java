@@ -35,6 +35,12 @@ final class ManagerProtocol {
     /** The codec of keys, values and elements, in every process. */
     static final DefaultCodec CODEC = DefaultCodec.standard();
 
+    /**
+     * The largest reply a client reads (the limit {@link Clients} applies): a larger one would cost the client
+     * its connection to the owner, and with it every object there, so the owner refuses to send it.
+     */
+    static final long MAX_REPLY_BYTES = Integer.getInteger("mproc.maxFrameBytes", 256 << 20) - 64L;
+
     static final byte STATUS_OK = 0;
     static final byte STATUS_INDEX = 1;
     static final byte STATUS_CODEC = 2;
@@ -195,6 +201,18 @@ final class ManagerProtocol {
     static byte[] errorReply(byte status, String message) {
         byte[] m = (message == null ? "" : message).getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(1 + m.length).put(status).put(m).array();
+    }
+
+    /**
+     * @param size the size a copy of a whole container would have
+     * @param what the container, for the message
+     * @throws IllegalStateException if the copy cannot travel in one frame
+     */
+    static void checkReplySize(long size, String what) {
+        if (size > MAX_REPLY_BYTES) {
+            throw new IllegalStateException("a copy of the " + what + " would take " + size + " bytes, more than one"
+                    + " frame may carry (" + MAX_REPLY_BYTES + ", see mproc.maxFrameBytes)");
+        }
     }
 
     /**

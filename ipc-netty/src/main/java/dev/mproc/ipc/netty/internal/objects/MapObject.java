@@ -228,11 +228,12 @@ final class MapObject implements ServerObject {
     }
 
     private byte[] snapshot() {
-        int size = 5;
+        long size = 5;
         for (Entry e : entries.values()) {
-            size += 8 + e.key.length + e.value.length;
+            size += 8L + e.key.length + e.value.length;
         }
-        ByteBuffer b = ByteBuffer.allocate(size).put(ManagerProtocol.STATUS_OK).putInt(entries.size());
+        ManagerProtocol.checkReplySize(size, "map");
+        ByteBuffer b = ByteBuffer.allocate((int) size).put(ManagerProtocol.STATUS_OK).putInt(entries.size());
         for (Entry e : entries.values()) {
             b.putInt(e.key.length).put(e.key).putInt(e.value.length).put(e.value);
         }
