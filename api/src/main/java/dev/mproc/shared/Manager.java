@@ -16,7 +16,15 @@ package dev.mproc.shared;
  * throw {@link dev.mproc.MprocException} in every process (Python raises {@code BrokenPipeError} or
  * {@code EOFError}). A manager is {@link AutoCloseable}, as Python's {@code with Manager() as m:}.
  *
- * <p>The manager handle itself stays in the process that created it; it may be used by several threads.
+ * <h2>Passing the manager</h2>
+ * The manager handle may be used by several threads, and, like a {@link dev.mproc.SharedObject}, passed to
+ * other processes: captured by a target or task, or carried in a message. A process that receives it creates
+ * containers owned by the same manager (a pool task can make a fresh map for its results), and
+ * {@link #shutdown()} called there shuts the manager down for every process. Python's manager object cannot be
+ * passed to a child; its proxies can. Handles to the same manager are equal in every process.
+ *
+ * <p>Containers are not reclaimed when every handle to them is dropped (Python's manager counts references to
+ * do that): each lives as long as its manager.
  */
 public interface Manager extends AutoCloseable {
 
@@ -28,6 +36,7 @@ public interface Manager extends AutoCloseable {
      * @param <V> the type of the values
      * @return the new map, owned by this manager
      * @throws IllegalStateException if the manager has shut down
+     * @throws dev.mproc.MprocException if the process that created the manager has exited
      */
     <K, V> SharedMap<K, V> map();
 
@@ -38,6 +47,7 @@ public interface Manager extends AutoCloseable {
      * @param <E> the type of the elements
      * @return the new list, owned by this manager
      * @throws IllegalStateException if the manager has shut down
+     * @throws dev.mproc.MprocException if the process that created the manager has exited
      */
     <E> SharedList<E> list();
 
@@ -46,13 +56,15 @@ public interface Manager extends AutoCloseable {
      *
      * @return the new namespace, owned by this manager
      * @throws IllegalStateException if the manager has shut down
+     * @throws dev.mproc.MprocException if the process that created the manager has exited
      */
     SharedNamespace namespace();
 
     /**
      * Stops the manager and discards every container it owns. Blocks until the manager has stopped, which
      * takes at most a grace period the backend documents, after which its server, if it has one, is
-     * killed. Does not react to interruption. Calling it again has no effect.
+     * killed. Does not react to interruption. Calling it again, in any process, has no effect; so does calling
+     * it after the process that created the manager has exited.
      */
     void shutdown();
 
