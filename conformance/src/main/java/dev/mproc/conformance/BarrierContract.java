@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -170,6 +172,30 @@ public abstract class BarrierContract extends BackendCombination {
         victim.join();
         survivor.join();
         assertEquals("broken", survivor.result());
+        assertTrue(barrier.isBroken());
+    }
+
+    @Test
+    @DisplayName("interrupting a waiting party breaks the barrier: InterruptedException for it, broken for the others")
+    void interruptBreaks() throws Exception {
+        Barrier barrier = context().barrier(3);
+        Process<String> child = context().task(() -> outcome(barrier)).start();
+        awaitWaiting(barrier, 1);
+        CompletableFuture<Throwable> interrupted = new CompletableFuture<>();
+        Thread party = new Thread(() -> {
+            try {
+                barrier.await();
+                interrupted.complete(null);
+            } catch (Throwable e) {
+                interrupted.complete(e);
+            }
+        });
+        party.start();
+        awaitWaiting(barrier, 2);
+        party.interrupt();
+        assertEquals(InterruptedException.class, interrupted.get(30, TimeUnit.SECONDS).getClass());
+        child.join();
+        assertEquals("broken", child.result());
         assertTrue(barrier.isBroken());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mproc.Mproc;
 import dev.mproc.Process;
 import dev.mproc.shared.IntValue;
 import dev.mproc.sync.Condition;
@@ -264,7 +265,7 @@ public abstract class ConditionContract extends BackendCombination {
         };
         assertThrows(IllegalArgumentException.class, () -> context().condition(foreign));
         assertThrows(NullPointerException.class, () -> context().condition(null));
-        Process<Lock> child = context().task(() -> dev.mproc.Mproc.context().lock()).start();
+        Process<Lock> child = context().task(() -> Mproc.context().lock()).start();
         child.join();
         Lock childs = child.result();
         assertThrows(IllegalArgumentException.class, () -> context().condition(childs));

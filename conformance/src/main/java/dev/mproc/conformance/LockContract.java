@@ -184,6 +184,33 @@ public abstract class LockContract extends BackendCombination {
     }
 
     @Test
+    @DisplayName("an acquire interrupted while the lock is being handed to it never leaves the lock taken")
+    void interruptRacingTheGrantNeverLeaks() throws Exception {
+        Lock lock = context().lock();
+        for (int i = 0; i < 200; i++) {
+            lock.acquire();
+            CompletableFuture<Boolean> got = new CompletableFuture<>();
+            Thread waiter = new Thread(() -> {
+                try {
+                    lock.acquire();
+                    got.complete(true);
+                } catch (InterruptedException e) {
+                    got.complete(false);
+                }
+            });
+            waiter.start();
+            lock.release();
+            waiter.interrupt();
+            boolean acquired = got.get(30, TimeUnit.SECONDS);
+            waiter.join();
+            if (acquired) {
+                lock.release();
+            }
+            assertFalse(lock.isLocked(), "round " + i + ": the waiter " + (acquired ? "acquired" : "was interrupted"));
+        }
+    }
+
+    @Test
     @DisplayName("an RLock counts recursion: locked for every process until its owner's last release")
     void rlockRecursion() throws Exception {
         RLock lock = context().rlock();

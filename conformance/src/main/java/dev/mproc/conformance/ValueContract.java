@@ -16,6 +16,7 @@ import dev.mproc.shared.LongArray;
 import dev.mproc.shared.LongValue;
 import dev.mproc.sync.Held;
 import dev.mproc.sync.RLock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
@@ -142,7 +143,7 @@ public abstract class ValueContract extends BackendCombination {
             }
             longs.set(3, Long.MIN_VALUE);
             doubles.copyFrom(1, new double[] {9.0, 1.5, -2.25}, 1, 2);
-            byte[] hello = "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
             bytes.copyFrom(0, hello, 0, hello.length);
             bytes.copyFrom(5, hello, 0, hello.length);
         }).start();
@@ -155,7 +156,7 @@ public abstract class ValueContract extends BackendCombination {
         assertArrayEquals(new long[] {0, 0, 0, Long.MIN_VALUE}, longs.toArray());
         assertArrayEquals(new double[] {0.0, 1.5, -2.25}, doubles.toArray());
         assertEquals("hellohello", new String(Arrays.copyOf(bytes.toArray(), 10),
-                java.nio.charset.StandardCharsets.US_ASCII));
+                StandardCharsets.US_ASCII));
         assertEquals((byte) 'e', bytes.get(1));
     }
 
