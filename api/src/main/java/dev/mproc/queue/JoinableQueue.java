@@ -7,8 +7,12 @@ import java.time.Duration;
  * every item: Python's {@code multiprocessing.JoinableQueue}. Created by
  * {@link dev.mproc.Primitives#joinableQueue()} or {@link dev.mproc.Primitives#joinableQueue(int)}.
  *
- * <p>Each successful put adds one unfinished task, counted before the put returns; each {@link #taskDone()}
- * removes one. The count is kept by the queue's owner, so it is the same for every process. A consumer that
+ * <p>Each successful put adds one unfinished task; each {@link #taskDone()} removes one. The count is kept by
+ * the queue's owner, so it is the same for every process. A put is counted when its item reaches the owner's
+ * storage (see "Order and delivery" in {@link Queue}): before any later operation of the putting process on
+ * this queue, its own {@link #join()} and {@code taskDone()} included, and before that process exits normally.
+ * A process that learns of a put only through another channel (another owner's object) may briefly see it
+ * uncounted; an item taken is always counted. A consumer that
  * dies between taking an item and calling {@code taskDone()} leaves that task unfinished for ever; use
  * {@link #join(Duration)} where that can happen.
  *

@@ -1,44 +1,35 @@
 package dev.mproc.ipc.netty.internal.objects;
 
-import dev.mproc.pipe.Pipe;
 import dev.mproc.queue.JoinableQueue;
 import dev.mproc.queue.Queue;
 import dev.mproc.queue.SimpleQueue;
-import dev.mproc.shared.ByteArray;
-import dev.mproc.shared.DoubleArray;
-import dev.mproc.shared.DoubleValue;
-import dev.mproc.shared.IntArray;
-import dev.mproc.shared.IntValue;
-import dev.mproc.shared.LongArray;
-import dev.mproc.shared.LongValue;
-import dev.mproc.shared.Manager;
-import dev.mproc.sync.Barrier;
-import dev.mproc.sync.BarrierAction;
-import dev.mproc.sync.BoundedSemaphore;
-import dev.mproc.sync.Condition;
-import dev.mproc.sync.Lock;
-import dev.mproc.sync.RLock;
-import dev.mproc.sync.Semaphore;
 
-/** The netty backend's factories of this family of shared objects. */
+/**
+ * The netty backend's factories of queues. Every kind is one {@link QueueObject} at its owner, which holds the
+ * encoded items and the parked gets, puts and joins; the proxies differ in how they put (see
+ * {@link NettyQueue}, {@link NettySimpleQueue}) and in the operations they offer.
+ */
 public final class Queues {
+
+    private static final int UNBOUNDED = Integer.MAX_VALUE;
 
     private Queues() {
     }
 
     /**
-     * Creates a queue owned by this process.
+     * Creates an unbounded queue owned by this process.
      *
      * @param factory registers the state and builds the proxy
      * @param <E> the item type
      * @return the proxy
      */
     public static <E> Queue<E> queue(ObjectFactory factory) {
-        throw factory.notProvided("queue");
+        return factory.create(server -> new QueueObject(server, UNBOUNDED, false),
+                (ref, client) -> new NettyQueue<E>(ref, client, UNBOUNDED));
     }
 
     /**
-     * Creates a queue owned by this process.
+     * Creates a bounded queue owned by this process.
      *
      * @param factory registers the state and builds the proxy
      * @param capacity as in {@link dev.mproc.Primitives}
@@ -46,22 +37,25 @@ public final class Queues {
      * @return the proxy
      */
     public static <E> Queue<E> queue(ObjectFactory factory, int capacity) {
-        throw factory.notProvided("queue");
+        checkCapacity(capacity);
+        return factory.create(server -> new QueueObject(server, capacity, false),
+                (ref, client) -> new NettyQueue<E>(ref, client, capacity));
     }
 
     /**
-     * Creates a joinableQueue owned by this process.
+     * Creates an unbounded joinable queue owned by this process.
      *
      * @param factory registers the state and builds the proxy
      * @param <E> the item type
      * @return the proxy
      */
     public static <E> JoinableQueue<E> joinableQueue(ObjectFactory factory) {
-        throw factory.notProvided("joinableQueue");
+        return factory.create(server -> new QueueObject(server, UNBOUNDED, true),
+                (ref, client) -> new NettyJoinableQueue<E>(ref, client, UNBOUNDED));
     }
 
     /**
-     * Creates a joinableQueue owned by this process.
+     * Creates a bounded joinable queue owned by this process.
      *
      * @param factory registers the state and builds the proxy
      * @param capacity as in {@link dev.mproc.Primitives}
@@ -69,17 +63,27 @@ public final class Queues {
      * @return the proxy
      */
     public static <E> JoinableQueue<E> joinableQueue(ObjectFactory factory, int capacity) {
-        throw factory.notProvided("joinableQueue");
+        checkCapacity(capacity);
+        return factory.create(server -> new QueueObject(server, capacity, true),
+                (ref, client) -> new NettyJoinableQueue<E>(ref, client, capacity));
     }
 
     /**
-     * Creates a simpleQueue owned by this process.
+     * Creates a simple queue owned by this process.
      *
      * @param factory registers the state and builds the proxy
      * @param <E> the item type
      * @return the proxy
      */
     public static <E> SimpleQueue<E> simpleQueue(ObjectFactory factory) {
-        throw factory.notProvided("simpleQueue");
+        return factory.create(server -> new QueueObject(server, UNBOUNDED, false),
+                (ref, client) -> new NettySimpleQueue<E>(ref, client));
+    }
+
+    private static void checkCapacity(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a queue's capacity must be at least 1, not " + capacity
+                    + " (an unbounded queue has no capacity argument)");
+        }
     }
 }

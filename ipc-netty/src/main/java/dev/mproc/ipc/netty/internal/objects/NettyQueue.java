@@ -1,0 +1,217 @@
+package dev.mproc.ipc.netty.internal.objects;
+
+import dev.mproc.queue.Queue;
+import dev.mproc.queue.QueueEmptyException;
+import dev.mproc.queue.QueueFullException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The proxy of a {@link QueueObject}: items are encoded here, in the caller, and decoded by their taker.
+ *
+ * <p>A put on an unbounded queue is posted: the calling thread writes the item to its connection to the owner
+ * and returns without waiting for an answer, as Python's feeder thread does not make {@code put} wait either.
+ * Order still holds: one process reaches one owner through one connection, whose frames the owner handles in
+ * the order they were written, so a put that happens-before another operation of the same process on this
+ * owner's objects (a {@code qsize}, a {@code get}, an event's {@code set}) is handled before it. The item is
+ * written before the put returns, so a process that dies right after still delivers it, and a process that
+ * exits normally first waits until the owner has handled its posts ({@link QueueDelivery}).
+ *
+ * <p>A put on a bounded queue must wait for room and count the item before returning, so it is a round trip;
+ * the owner parks it while the queue is full. A get is always a round trip: the owner hands out one item per
+ * request, so an item never sits in a process that did not ask for it, and dies with it. The owner keeps a
+ * copy of an item granted to another process until that process acknowledges receiving it (a posted frame,
+ * not a second round trip), and puts it back at the head if the process dies first; a thread interrupted
+ * while its grant was on the way gives the item back the same way.
+ *
+ * <p>{@link #qsize()} counts the items the owner has stored. Items other processes have posted and the owner
+ * has not read yet are not counted, and concurrent takers change the number at any time; hence approximate.
+ *
+ * @param <E> the type of the items
+ */
+public class NettyQueue<E> extends RemoteObject implements Queue<E> {
+    private static final long serialVersionUID = 1L;
+
+    private final int capacity;
+    private transient volatile boolean closed;
+
+    /**
+     * @param ref the queue's handle
+     * @param client the owner's client
+     * @param capacity the capacity, {@link Integer#MAX_VALUE} for unbounded
+     */
+    public NettyQueue(Ref ref, ObjectClient client, int capacity) {
+        super(ref, client);
+        this.capacity = capacity;
+    }
+
+    private boolean bounded() {
+        return capacity != Integer.MAX_VALUE;
+    }
+
+    @Override
+    public void put(E item) throws InterruptedException {
+        byte[] encoded = encode(item);
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (bounded()) {
+            putWaiting(encoded, Timeouts.FOREVER);
+        } else {
+            post(encoded);
+        }
+    }
+
+    @Override
+    public void put(E item, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        byte[] encoded = encode(item);
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (bounded()) {
+            if (!putWaiting(encoded, Timeouts.nanos(timeout))) {
+                throw full();
+            }
+        } else {
+            post(encoded);
+        }
+    }
+
+    @Override
+    public void putNowait(E item) {
+        if (!offer(item)) {
+            throw full();
+        }
+    }
+
+    @Override
+    public boolean offer(E item) {
+        byte[] encoded = encode(item);
+        if (!bounded()) {
+            post(encoded);
+            return true;
+        }
+        byte[] args = QueueCalls.putArgs(0, encoded);
+        return QueueCalls.withInterruptSetAside(() -> client().callQuick(ref.id(), QueueObject.PUT, args)).ok();
+    }
+
+    /** @return whether the item was put before the timeout */
+    private boolean putWaiting(byte[] encoded, long nanos) throws InterruptedException {
+        boolean[] accepted = {false};
+        try {
+            byte[] args = QueueCalls.putArgs(nanos, encoded);
+            return client().call(ref.id(), QueueObject.PUT, args, grant -> accepted[0] = true).ok();
+        } catch (InterruptedException e) {
+            if (accepted[0]) {
+                // The owner stored the item before it saw the cancel: the put happened, so it must not be
+                // reported as interrupted; the caller keeps its interrupt status instead.
+                Thread.currentThread().interrupt();
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private void post(byte[] encoded) {
+        ObjectClient c = client();
+        byte[] args = QueueCalls.putArgs(Timeouts.FOREVER, encoded);
+        QueueCalls.withInterruptSetAside(() -> {
+            c.post(ref.id(), QueueObject.PUT, args);
+            return null;
+        });
+        QueueDelivery.posted(c, ref.id());
+    }
+
+    @Override
+    public E get() throws InterruptedException {
+        ensureOpen();
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        return decode(QueueCalls.take(client(), ref.id(), Timeouts.FOREVER));
+    }
+
+    @Override
+    public E get(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        ensureOpen();
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        Object item = QueueCalls.take(client(), ref.id(), Timeouts.nanos(timeout));
+        if (item == null) {
+            throw empty();
+        }
+        return decode(item);
+    }
+
+    @Override
+    public E getNowait() {
+        Optional<E> item = poll();
+        if (item.isEmpty()) {
+            throw empty();
+        }
+        return item.get();
+    }
+
+    @Override
+    public Optional<E> poll() {
+        ensureOpen();
+        Object item = QueueCalls.poll(client(), ref.id());
+        return item == null ? Optional.empty() : Optional.of(decode(item));
+    }
+
+    @Override
+    public int qsize() {
+        ensureOpen();
+        return QueueCalls.size(client(), ref.id());
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return qsize() == 0;
+    }
+
+    @Override
+    public boolean isFull() {
+        return bounded() && qsize() >= capacity;
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** @throws IllegalStateException if this handle was closed */
+    final void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
+    }
+
+    private byte[] encode(E item) {
+        Objects.requireNonNull(item, "item");
+        ensureOpen();
+        return QueueCalls.encode(item);
+    }
+
+    @SuppressWarnings("unchecked")
+    private E decode(Object item) {
+        return (E) item;
+    }
+
+    private QueueFullException full() {
+        return new QueueFullException(this + " is full (capacity " + capacity + ")");
+    }
+
+    private QueueEmptyException empty() {
+        return new QueueEmptyException(this + " is empty");
+    }
+}
