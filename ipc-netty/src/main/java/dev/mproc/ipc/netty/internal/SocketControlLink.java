@@ -4,19 +4,35 @@ import dev.mproc.spi.ControlLink;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
-/** Length-prefixed frames (a 4-byte big-endian length, then the bytes) over a blocking socket channel. */
+/**
+ * Length-prefixed frames (a 4-byte big-endian length, then the bytes) over a socket channel.
+ *
+ * <p>The channel is in non-blocking mode and waits in selectors: a blocking {@link SocketChannel} is an
+ * interruptible channel, which an interrupt of any thread writing to it closes, cutting the whole process off
+ * from the peer. Here an interrupt neither closes the link nor cuts a frame short; the thread's interrupt status
+ * is kept for its own code to see.
+ */
 final class SocketControlLink implements ControlLink {
 
     private final SocketChannel channel;
     private final int maxFrameBytes;
     private final ByteBuffer readHeader = ByteBuffer.allocate(4);
     private final ByteBuffer writeHeader = ByteBuffer.allocate(4);
+    private final Selector readable;
+    private final Selector writable;
 
-    SocketControlLink(SocketChannel channel, int maxFrameBytes) {
+    SocketControlLink(SocketChannel channel, int maxFrameBytes) throws IOException {
         this.channel = channel;
         this.maxFrameBytes = maxFrameBytes;
+        channel.configureBlocking(false);
+        readable = Selector.open();
+        writable = Selector.open();
+        channel.register(readable, SelectionKey.OP_READ);
+        channel.register(writable, SelectionKey.OP_WRITE);
     }
 
     @Override
@@ -26,8 +42,19 @@ final class SocketControlLink implements ControlLink {
             writeHeader.putInt(message.length).flip();
             ByteBuffer body = ByteBuffer.wrap(message);
             ByteBuffer[] both = {writeHeader, body};
-            while (body.hasRemaining()) {
-                channel.write(both);
+            boolean interrupted = false;
+            try {
+                while (body.hasRemaining()) {
+                    if (channel.write(both) == 0) {
+                        writable.select();
+                        writable.selectedKeys().clear();
+                        interrupted |= Thread.interrupted();
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
@@ -48,15 +75,33 @@ final class SocketControlLink implements ControlLink {
     }
 
     private void readFully(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer) < 0) {
-                throw new EOFException("the parent closed the control connection");
+        boolean interrupted = false;
+        try {
+            while (buffer.hasRemaining()) {
+                int n = channel.read(buffer);
+                if (n < 0) {
+                    throw new EOFException("the parent closed the control connection");
+                }
+                if (n == 0) {
+                    readable.select();
+                    readable.selectedKeys().clear();
+                    interrupted |= Thread.interrupted();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } finally {
+            readable.close();
+            writable.close();
+        }
     }
 }
