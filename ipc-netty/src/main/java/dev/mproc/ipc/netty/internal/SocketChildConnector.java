@@ -45,6 +45,7 @@ public final class SocketChildConnector implements ChildConnector {
                 throw new IOException("the peer at " + address + " does not know the context's secret");
             }
             watchdog.done();
+            link.detachFromInterrupts();
             return link;
         } catch (IOException | RuntimeException e) {
             watchdog.done();

@@ -22,17 +22,40 @@ final class SocketControlLink implements ControlLink {
     private final int maxFrameBytes;
     private final ByteBuffer readHeader = ByteBuffer.allocate(4);
     private final ByteBuffer writeHeader = ByteBuffer.allocate(4);
-    private final Selector readable;
-    private final Selector writable;
+    private volatile Selector readable;
+    private volatile Selector writable;
 
-    SocketControlLink(SocketChannel channel, int maxFrameBytes) throws IOException {
+    /**
+     * Wraps a connected channel, still in blocking mode for the handshake; {@link #detachFromInterrupts()} then
+     * makes it non-blocking.
+     */
+    SocketControlLink(SocketChannel channel, int maxFrameBytes) {
         this.channel = channel;
         this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /**
+     * Switches to non-blocking mode once the handshake is done. Selectors are opened only when a read or write
+     * first has to wait — in a child that is the parent watcher thread, running beside the task — so that their
+     * cost stays off the child's start path.
+     */
+    void detachFromInterrupts() throws IOException {
         channel.configureBlocking(false);
-        readable = Selector.open();
-        writable = Selector.open();
-        channel.register(readable, SelectionKey.OP_READ);
-        channel.register(writable, SelectionKey.OP_WRITE);
+    }
+
+    private Selector selector(boolean forRead) throws IOException {
+        if (forRead) {
+            if (readable == null) {
+                readable = Selector.open();
+                channel.register(readable, SelectionKey.OP_READ);
+            }
+            return readable;
+        }
+        if (writable == null) {
+            writable = Selector.open();
+            channel.register(writable, SelectionKey.OP_WRITE);
+        }
+        return writable;
     }
 
     @Override
@@ -45,7 +68,8 @@ final class SocketControlLink implements ControlLink {
             boolean interrupted = false;
             try {
                 while (body.hasRemaining()) {
-                    if (channel.write(both) == 0) {
+                    if (channel.write(both) == 0 && !channel.isBlocking()) {
+                        Selector writable = selector(false);
                         writable.select();
                         writable.selectedKeys().clear();
                         interrupted |= Thread.interrupted();
@@ -82,7 +106,8 @@ final class SocketControlLink implements ControlLink {
                 if (n < 0) {
                     throw new EOFException("the parent closed the control connection");
                 }
-                if (n == 0) {
+                if (n == 0 && !channel.isBlocking()) {
+                    Selector readable = selector(true);
                     readable.select();
                     readable.selectedKeys().clear();
                     interrupted |= Thread.interrupted();
@@ -100,8 +125,15 @@ final class SocketControlLink implements ControlLink {
         try {
             channel.close();
         } finally {
-            readable.close();
-            writable.close();
+            // Closing a selector wakes a thread blocked in it, which then finds the channel closed.
+            Selector r = readable;
+            if (r != null) {
+                r.close();
+            }
+            Selector w = writable;
+            if (w != null) {
+                w.close();
+            }
         }
     }
 }
