@@ -19,11 +19,31 @@ public abstract class BackendCombination {
 
     private Context ctx;
 
+    /**
+     * A spawn backend and an IPC backend, by name.
+     *
+     * @param spawn the spawn backend
+     * @param ipc the IPC backend
+     */
+    public record Combination(String spawn, String ipc) {
+        @Override
+        public String toString() {
+            return spawn + " × " + ipc;
+        }
+    }
+
+    /** @return the backends under test */
+    protected abstract Combination combination();
+
     /** @return the spawn backend under test */
-    protected abstract String spawnBackend();
+    protected String spawnBackend() {
+        return combination().spawn();
+    }
 
     /** @return the IPC backend under test */
-    protected abstract String ipcBackend();
+    protected String ipcBackend() {
+        return combination().ipc();
+    }
 
     /** @return the options of the context under test; subclasses may add to them */
     protected ContextOptions.Builder options() {
