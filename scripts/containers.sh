@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Provisions what the container tests need on a bare Debian machine, as root: Docker Engine (Debian's docker.io),
-# a running daemon (started here when none answers), and the base image mproc-base:bookworm-jdk17, built with
+# a running daemon (started here when none answers), and the base image mproc-base:bookworm-jdk17-2 (JRE 17,
+# procps, tini), built with
 # debootstrap and `docker import` because no image registry is reachable. Idempotent; the image is built once.
 # Prints nothing but progress on stderr; exits non-zero with a reason when containers cannot run here.
 set -euo pipefail
-IMAGE=${MPROC_BASE_IMAGE:-mproc-base:bookworm-jdk17}
+IMAGE=${MPROC_BASE_IMAGE:-mproc-base:bookworm-jdk17-2}
 log() { echo "containers: $*" >&2; }
 
 if [ "$(id -u)" != 0 ]; then
@@ -32,7 +33,7 @@ fi
 if ! docker image inspect "$IMAGE" >/dev/null 2>&1; then
   root=$(mktemp -d /tmp/mproc-rootfs.XXXXXX)
   log "building $IMAGE with debootstrap (a few minutes, once)"
-  debootstrap --variant=minbase --include=openjdk-17-jre-headless,procps bookworm "$root" >&2
+  debootstrap --variant=minbase --include=openjdk-17-jre-headless,procps,tini bookworm "$root" >&2
   tar -C "$root" -c . | docker import - "$IMAGE" >&2
   rm -rf "$root"
 fi

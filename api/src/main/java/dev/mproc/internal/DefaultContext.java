@@ -59,6 +59,10 @@ public final class DefaultContext implements Context {
     private static final String SPAWN_EXAMPLE = "dev.mproc:mproc-spawn-processbuilder";
     private static final String IPC_EXAMPLE = "dev.mproc:mproc-ipc-netty";
     private static final Object DEFAULT_LOCK = new Object();
+    /** What a JVM running as PID 1 is told when its spawn backend cannot reap orphans. */
+    public static final String PID1_WARNING = "mproc runs as PID 1 (a container's init): spawn backend '{0}' reaps "
+            + "only the children it started, so orphaned grandchildren re-parented to this JVM stay zombies. Use "
+            + "spawn backend posix-fork, or run the container with an init process (docker run --init).";
     private static volatile DefaultContext defaultContext;
 
     /** How a started child is reached: its control session and the process handle. */
@@ -92,6 +96,9 @@ public final class DefaultContext implements Context {
         this.cleanup = new Thread(() -> RuntimeDirectory.delete(runtimeDirectory), "mproc-runtime-dir-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         this.spawn = spawnProvider.create();
+        if (ProcessHandle.current().pid() == 1 && !spawn.reapsOrphans()) {
+            System.getLogger("dev.mproc").log(System.Logger.Level.WARNING, PID1_WARNING.replace("{0}", spawnName));
+        }
         this.ipc = ipcProvider.create(new IpcSettings(secret, codec, options.maxFrameBytes(), runtimeDirectory));
     }
 

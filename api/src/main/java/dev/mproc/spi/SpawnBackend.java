@@ -30,6 +30,17 @@ public interface SpawnBackend extends AutoCloseable {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /**
+     * Whether this backend reaps processes it did not start that were re-parented to this JVM — orphaned
+     * grandchildren, when this JVM is PID 1 of a container or a child subreaper. A backend on the JDK's process API
+     * cannot; it then leaves such processes as zombies until something else reaps them.
+     *
+     * @return {@code true} if orphans re-parented to this JVM are reaped
+     */
+    default boolean reapsOrphans() {
+        return false;
+    }
+
     /** Releases backend resources (helper threads); children already started are not affected. */
     @Override
     default void close() {

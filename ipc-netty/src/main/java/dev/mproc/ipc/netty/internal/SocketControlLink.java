@@ -69,9 +69,7 @@ final class SocketControlLink implements ControlLink {
             try {
                 while (body.hasRemaining()) {
                     if (channel.write(both) == 0 && !channel.isBlocking()) {
-                        Selector writable = selector(false);
-                        writable.select();
-                        writable.selectedKeys().clear();
+                        awaitReady(false);
                         interrupted |= Thread.interrupted();
                     }
                 }
@@ -107,9 +105,7 @@ final class SocketControlLink implements ControlLink {
                     throw new EOFException("the parent closed the control connection");
                 }
                 if (n == 0 && !channel.isBlocking()) {
-                    Selector readable = selector(true);
-                    readable.select();
-                    readable.selectedKeys().clear();
+                    awaitReady(true);
                     interrupted |= Thread.interrupted();
                 }
             }
@@ -117,6 +113,17 @@ final class SocketControlLink implements ControlLink {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Waits until the channel can be read or written; a close from another thread ends the wait. */
+    private void awaitReady(boolean forRead) throws IOException {
+        try {
+            Selector s = selector(forRead);
+            s.select();
+            s.selectedKeys().clear();
+        } catch (java.nio.channels.ClosedSelectorException e) {
+            throw new java.nio.channels.AsynchronousCloseException();
         }
     }
 
