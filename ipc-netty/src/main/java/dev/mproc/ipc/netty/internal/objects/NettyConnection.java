@@ -220,6 +220,9 @@ public final class NettyConnection extends RemoteObject implements Connection {
     @Override
     public boolean poll(Duration timeout) throws IOException, InterruptedException {
         long nanos = Timeouts.nanos(timeout);
+        if (nanos == 0) {
+            return poll();
+        }
         requireReadable();
         try {
             return client().call(ref.id(), ConnectionObject.POLL, Timeouts.args(nanos), null).ok();
@@ -307,14 +310,27 @@ public final class NettyConnection extends RemoteObject implements Connection {
         if (closed) {
             throw new NotSerializableException("a closed pipe connection cannot be passed to another process");
         }
-        long ticket;
-        try {
-            ticket = client().callQuick(ref.id(), ConnectionObject.TICKET).payload().getLong();
-        } catch (RuntimeException e) {
-            ticket = 0; // the owner is gone: the receiver's handle will report it on use
-        }
         out.defaultWriteObject();
-        out.writeLong(ticket);
+        out.writeLong(ticket());
+    }
+
+    /** Counts the handle being encoded at the owner; 0 if the owner cannot be reached. */
+    private long ticket() {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                return client().callQuick(ref.id(), ConnectionObject.TICKET).payload().getLong();
+            } catch (MprocException e) {
+                String message = e.getMessage();
+                if (message == null || !message.startsWith(ConnectionObject.BROKEN_PIPE)) {
+                    break; // the owner is gone: the receiver's handle will report it on use
+                }
+                // A failed send of this handle surfaced here: keep it for the next send, and ask again.
+                broken = true;
+            } catch (RuntimeException e) {
+                break;
+            }
+        }
+        return 0;
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
