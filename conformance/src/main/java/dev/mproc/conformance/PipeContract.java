@@ -263,6 +263,31 @@ public abstract class PipeContract extends BackendCombination {
         assertThrows(NullPointerException.class, () -> reader.poll(null));
     }
 
+    @Test
+    @DisplayName("a child's poll(timeout) wakes when the parent sends, and consumes nothing")
+    void childPollWakesWithoutConsuming() throws Exception {
+        Pipe pipe = context().pipe(false);
+        Connection reader = pipe.reader();
+        Event polled = context().event();
+        Process<String> child = context().task(() -> {
+            boolean before = reader.poll(Duration.ofMillis(100));
+            polled.set();
+            boolean ready = reader.poll(Duration.ofSeconds(30));
+            boolean still = reader.poll();
+            Object first = reader.recv();
+            Object second = reader.recv();
+            return before + " " + ready + " " + still + " " + first + " " + second;
+        }).start();
+        reader.close();
+        assertTrue(polled.await(Duration.ofSeconds(30)));
+        Connection writer = pipe.writer();
+        writer.send("one");
+        writer.send("two");
+        writer.close();
+        child.join();
+        assertEquals("false true true one two", child.result());
+    }
+
     // ---- directions and closing ----------------------------------------------------------------------------
 
     @Test
@@ -326,7 +351,7 @@ public abstract class PipeContract extends BackendCombination {
     }
 
     @Test
-    @DisplayName("a send to a peer end closed in every process throws IOException, at the latest after a round trip")
+    @DisplayName("a send to a peer end closed in every process throws IOException in the parent")
     void sendToClosedPeer() throws Exception {
         Pipe pipe = context().pipe();
         Connection childEnd = pipe.right();
@@ -347,6 +372,44 @@ public abstract class PipeContract extends BackendCombination {
         assertThrows(IOException.class, () -> parent.send(3), "every later send fails at once");
         assertThrows(EOFException.class, parent::recv, "and receiving sees end of file");
         child.join();
+    }
+
+    @Test
+    @DisplayName("a send from a child to a peer end closed in every process throws IOException there too")
+    void childSendToClosedPeer() throws Exception {
+        Pipe pipe = context().pipe();
+        Connection childEnd = pipe.right();
+        Event closed = context().event();
+        Process<String> child = context().task(() -> {
+            closed.await();
+            String first;
+            try {
+                // A send does not wait for the owner: its failure may surface at the next call instead.
+                childEnd.send(1);
+                childEnd.poll();
+                childEnd.send(2);
+                first = "sent";
+            } catch (IOException e) {
+                first = e.getClass().getSimpleName();
+            }
+            String again;
+            try {
+                childEnd.send(3);
+                again = "sent";
+            } catch (IOException e) {
+                again = e.getClass().getSimpleName();
+            }
+            try {
+                childEnd.recv();
+                return first + " " + again + " received";
+            } catch (EOFException e) {
+                return first + " " + again + " EOF";
+            }
+        }).start();
+        pipe.left().close();
+        closed.set();
+        child.join();
+        assertEquals("IOException IOException EOF", child.result());
     }
 
     @Test
@@ -459,7 +522,17 @@ public abstract class PipeContract extends BackendCombination {
             }
         }).start();
         writer.close();
-        Connection reader = pipe.reader();
+        // First a recv blocked on an empty pipe is interrupted, then interruptions race with a stream of messages.
+        List<Object> received = receiveUnderInterrupts(pipe.reader(), go);
+        assertEquals(IntStream.range(0, n).boxed().toList(), received, "every message once, in order");
+        producer.join();
+    }
+
+    /**
+     * Receives until end of file on one thread while this one interrupts it over and over; sets the event once
+     * the receiver has been interrupted on an empty pipe.
+     */
+    private static List<Object> receiveUnderInterrupts(Connection reader, Event firstInterrupted) throws Exception {
         List<Object> received = new ArrayList<>();
         AtomicInteger interruptions = new AtomicInteger();
         CompletableFuture<Throwable> done = new CompletableFuture<>();
@@ -479,19 +552,20 @@ public abstract class PipeContract extends BackendCombination {
             }
         });
         receiver.start();
-        // First a recv blocked on an empty pipe, then interruptions racing with a stream of messages.
         while (interruptions.get() == 0) {
             receiver.interrupt();
             Thread.sleep(1);
         }
-        go.set();
+        firstInterrupted.set();
         while (!done.isDone()) {
             receiver.interrupt();
             TimeUnit.MICROSECONDS.sleep(50);
         }
-        assertNull(done.get());
-        assertEquals(IntStream.range(0, n).boxed().toList(), received, "every message once, in order");
-        producer.join();
+        Throwable failure = done.get();
+        if (failure != null) {
+            throw new AssertionError("the receiver failed", failure);
+        }
+        return received;
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

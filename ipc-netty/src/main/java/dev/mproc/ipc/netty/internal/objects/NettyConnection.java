@@ -18,12 +18,23 @@ import java.util.Objects;
 /**
  * The proxy of one {@link ConnectionObject}: one handle to one end of a pipe.
  *
- * <p>A send is posted without waiting for the owner, so a failure (the peer end closed everywhere) surfaces at
- * this end's next call once the owner has processed the send, and from then on every send fails at once. To bound
- * what a fast sender can pile up at the owner, a handle that has posted {@link #WINDOW} bytes since it last heard
- * from the owner makes its next send wait for room in the peer's inbox.
+ * <h2>In another process than the owner</h2>
+ * A send is posted without waiting for the owner (no round trip), so its failure (the peer end closed everywhere)
+ * surfaces at this handle's next call once the owner has processed the send, and from then on every send fails at
+ * once. To bound what a fast sender can pile up at the owner, a handle that has posted {@link #WINDOW} bytes since
+ * it last heard from the owner makes its next send wait for room in the peer's inbox. A receive is one round
+ * trip, parked at the owner until a message arrives.
  *
- * <p>Encoding the proxy counts a new handle at the owner (a ticket); decoding it adopts the ticket for the
+ * <h2>In the owner</h2>
+ * The handles the owner created work on the state directly (see {@link ConnectionObject}): a send needs the event
+ * loop only when a receiver is parked at the peer (the loop answers it) or the peer's inbox is full, and fails at
+ * once on a broken pipe; a receive only when nothing is there yet. Before such a receive parks, it spins briefly
+ * if the process has more than one processor and the last wait was short: the answer of a peer in a child often
+ * arrives within tens of microseconds, sooner than a parked thread is woken. {@code mproc.pipe.spinNanos} sets
+ * the spin (default 50 µs; 0 turns it off).
+ *
+ * <h2>Passing a handle on</h2>
+ * Encoding the proxy counts a new handle at the owner (a ticket); decoding it adopts the ticket for the
  * decoding process, which then holds the handle until it closes it or exits.
  */
 public final class NettyConnection extends RemoteObject implements Connection {
@@ -38,6 +49,10 @@ public final class NettyConnection extends RemoteObject implements Connection {
 
     private static final DefaultCodec CODEC = DefaultCodec.standard();
 
+    /** How long an owner's receive spins before it parks, in nanoseconds; 0 on a single processor. */
+    private static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1
+            ? Long.getLong("mproc.pipe.spinNanos", 50_000) : 0;
+
     private final boolean readable;
     private final boolean writable;
 
@@ -46,11 +61,17 @@ public final class NettyConnection extends RemoteObject implements Connection {
     private transient volatile boolean broken;
     /** Bytes posted since the owner last confirmed room; guarded by {@code this}. */
     private transient long unconfirmed;
+    /** The end's state, for the handles the owner created; {@code null} in every other handle. */
+    private final transient ConnectionObject local;
+    /** How long this handle's last receive that found nothing waited: a long wait means spinning does not pay. */
+    private transient volatile long lastWait;
 
-    private NettyConnection(Ref ref, ObjectClient client, boolean readable, boolean writable) {
+    private NettyConnection(Ref ref, ObjectClient client, boolean readable, boolean writable,
+            ConnectionObject local) {
         super(ref, client);
         this.readable = readable;
         this.writable = writable;
+        this.local = local;
     }
 
     /**
@@ -60,12 +81,13 @@ public final class NettyConnection extends RemoteObject implements Connection {
      * @param client the owner's client
      * @param readable whether the end receives
      * @param writable whether the end sends
+     * @param state the end's state, which the owner's handle uses directly
      * @return the handle
      */
-    static NettyConnection created(Ref ref, ObjectClient client, boolean readable, boolean writable) {
-        NettyConnection c = new NettyConnection(ref, client, readable, writable);
-        c.adopt(0);
-        return c;
+    static NettyConnection created(Ref ref, ObjectClient client, boolean readable, boolean writable,
+            ConnectionObject state) {
+        state.adoptDirect();
+        return new NettyConnection(ref, client, readable, writable, state);
     }
 
     private void adopt(long ticket) {
@@ -104,6 +126,28 @@ public final class NettyConnection extends RemoteObject implements Connection {
         }
         if (Thread.interrupted()) {
             throw new InterruptedException();
+        }
+        ConnectionObject state = local;
+        if (state != null) {
+            byte[] stored = new byte[1 + message.length];
+            stored[0] = ConnectionObject.MESSAGE;
+            System.arraycopy(message, 0, stored, 1, message.length);
+            int outcome;
+            try {
+                outcome = state.sendDirect(stored);
+            } catch (IOException e) {
+                throw direct(e);
+            }
+            try {
+                if (outcome == ConnectionObject.POST) {
+                    client().post(ref.id(), ConnectionObject.SEND_OWNER, message);
+                } else if (outcome == ConnectionObject.WAIT) {
+                    sendWaitingForRoom(message);
+                }
+                return;
+            } catch (MprocException e) {
+                throw translate(e);
+            }
         }
         long cost = message.length + (long) ConnectionObject.MESSAGE_OVERHEAD;
         long postedBefore;
@@ -178,13 +222,24 @@ public final class NettyConnection extends RemoteObject implements Connection {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        Response r;
-        try {
-            r = client().call(ref.id(), ConnectionObject.RECV, noArgs(), this::giveBack);
-        } catch (MprocException e) {
-            throw translate(e);
+        ByteBuffer p = null;
+        ConnectionObject state = local;
+        if (state != null) {
+            try {
+                // Looking first without the lock keeps this thread off it while the event loop holds it.
+                byte[] answer = state.mayBeReady() ? state.recvDirect() : null;
+                if (answer != null) {
+                    p = ByteBuffer.wrap(answer);
+                } else {
+                    p = spinThenWait(state);
+                }
+            } catch (IOException e) {
+                throw direct(e);
+            }
         }
-        ByteBuffer p = r.payload();
+        if (p == null) {
+            p = waitForMessage();
+        }
         if (p.get() == ConnectionObject.EOF) {
             throw new EOFException("the peer end of the pipe is closed in every process and everything it sent "
                     + "has been received");
@@ -192,12 +247,49 @@ public final class NettyConnection extends RemoteObject implements Connection {
         return p.slice();
     }
 
+    /**
+     * An owner's receive found nothing: spins briefly if the last such wait was short (the peer answers quickly,
+     * so a wake-up would cost more than the spin), then parks at the event loop.
+     */
+    private ByteBuffer spinThenWait(ConnectionObject state) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        if (SPIN_NANOS > 0 && lastWait < 4 * SPIN_NANOS) {
+            while (!state.mayBeReady() && System.nanoTime() - start < SPIN_NANOS) {
+                Thread.onSpinWait();
+            }
+            byte[] answer = state.mayBeReady() ? state.recvDirect() : null;
+            if (answer != null) {
+                lastWait = System.nanoTime() - start;
+                return ByteBuffer.wrap(answer);
+            }
+        }
+        ByteBuffer p = waitForMessage();
+        lastWait = System.nanoTime() - start;
+        return p;
+    }
+
+    private ByteBuffer waitForMessage() throws IOException, InterruptedException {
+        try {
+            return client().call(ref.id(), ConnectionObject.RECV, noArgs(), this::giveBack).payload();
+        } catch (MprocException e) {
+            throw translate(e);
+        }
+    }
+
     /** A message granted to a receiver that was interrupted meanwhile goes back to the head of the inbox. */
     private void giveBack(Response granted) {
         ByteBuffer p = granted.payload().duplicate();
-        if (p.get() != ConnectionObject.MESSAGE) {
+        if (p.get(p.position()) != ConnectionObject.MESSAGE) {
             return;
         }
+        ConnectionObject state = local;
+        if (state != null) {
+            byte[] stored = new byte[p.remaining()];
+            p.get(stored);
+            state.pushBackDirect(stored);
+            return;
+        }
+        p.get();
         byte[] message = new byte[p.remaining()];
         p.get(message);
         try {
@@ -210,6 +302,14 @@ public final class NettyConnection extends RemoteObject implements Connection {
     @Override
     public boolean poll() throws IOException {
         requireReadable();
+        ConnectionObject state = local;
+        if (state != null) {
+            try {
+                return state.readyDirect();
+            } catch (IOException e) {
+                throw direct(e);
+            }
+        }
         try {
             return client().callQuick(ref.id(), ConnectionObject.POLL, Timeouts.args(0)).ok();
         } catch (MprocException e) {
@@ -224,6 +324,9 @@ public final class NettyConnection extends RemoteObject implements Connection {
             return poll();
         }
         requireReadable();
+        if (local != null && poll()) {
+            return true;
+        }
         try {
             return client().call(ref.id(), ConnectionObject.POLL, Timeouts.args(nanos), null).ok();
         } catch (MprocException e) {
@@ -255,6 +358,11 @@ public final class NettyConnection extends RemoteObject implements Connection {
                 return;
             }
             closed = true;
+        }
+        ConnectionObject state = local;
+        if (state != null) {
+            state.closeDirect();
+            return;
         }
         try {
             client().post(ref.id(), ConnectionObject.CLOSE, noArgs());
@@ -298,6 +406,14 @@ public final class NettyConnection extends RemoteObject implements Connection {
         throw e;
     }
 
+    /** A direct call's failure; a broken pipe stays broken for every later send. */
+    private IOException direct(IOException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith(ConnectionObject.BROKEN_PIPE)) {
+            broken = true;
+        }
+        return e;
+    }
+
     private IOException brokenPipe(MprocException cause) {
         broken = true;
         return new IOException(cause != null ? cause.getMessage()
@@ -316,6 +432,14 @@ public final class NettyConnection extends RemoteObject implements Connection {
 
     /** Counts the handle being encoded at the owner; 0 if the owner cannot be reached. */
     private long ticket() {
+        ConnectionObject state = local;
+        if (state != null) {
+            try {
+                return state.ticketDirect();
+            } catch (IOException e) {
+                return 0;
+            }
+        }
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 return client().callQuick(ref.id(), ConnectionObject.TICKET).payload().getLong();

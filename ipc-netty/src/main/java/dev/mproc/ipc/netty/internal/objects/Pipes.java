@@ -26,9 +26,9 @@ public final class Pipes {
         Connection left = factory.create(server -> {
             ends[0] = ConnectionObject.pair(server, duplex);
             return ends[0][0];
-        }, (ref, client) -> NettyConnection.created(ref, client, true, duplex));
+        }, (ref, client) -> NettyConnection.created(ref, client, true, duplex, ends[0][0]));
         Connection right = factory.create(server -> ends[0][1],
-                (ref, client) -> NettyConnection.created(ref, client, duplex, true));
+                (ref, client) -> NettyConnection.created(ref, client, duplex, true, ends[0][1]));
         return new Pipe(left, right);
     }
 }
