@@ -228,6 +228,27 @@ public abstract class PipeContract extends BackendCombination {
         child.join();
     }
 
+    @Test
+    @DisplayName("an end sent through another pipe works in the child that receives it, and its close counts there")
+    void endPassedThroughAPipe() throws Exception {
+        Pipe control = context().pipe(false);
+        Connection orders = control.reader();
+        Process<Void> child = context().process(() -> {
+            Connection given = (Connection) orders.recv();
+            given.send("via " + given.isWritable());
+            given.close();
+        }).start();
+        orders.close();
+        Pipe data = context().pipe(false);
+        control.writer().send(data.writer());
+        data.writer().close();
+        Connection reader = data.reader();
+        assertEquals("via true", reader.recv());
+        assertThrows(EOFException.class, reader::recv, "the child's close was the last of the writer's handles");
+        child.join();
+        assertEquals(0, child.exitCode().getAsInt());
+    }
+
     // ---- poll ----------------------------------------------------------------------------------------------
 
     @Test
