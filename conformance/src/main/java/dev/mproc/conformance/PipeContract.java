@@ -549,6 +549,25 @@ public abstract class PipeContract extends BackendCombination {
         producer.join();
     }
 
+    @Test
+    @DisplayName("interrupting a blocked recv in a child loses no message either")
+    void interruptedRecvInChildLosesNothing() throws Exception {
+        Pipe pipe = context().pipe(false);
+        Connection reader = pipe.reader();
+        Event interrupted = context().event();
+        int n = 2000;
+        Process<List<Object>> consumer = context().task(() -> receiveUnderInterrupts(reader, interrupted)).start();
+        reader.close();
+        assertTrue(interrupted.await(Duration.ofSeconds(30)), "the child's receiver was interrupted while blocked");
+        Connection writer = pipe.writer();
+        for (int i = 0; i < n; i++) {
+            writer.send(i);
+        }
+        writer.close();
+        consumer.join();
+        assertEquals(IntStream.range(0, n).boxed().toList(), consumer.result(), "every message once, in order");
+    }
+
     /**
      * Receives until end of file on one thread while this one interrupts it over and over; sets the event once
      * the receiver has been interrupted on an empty pipe.
