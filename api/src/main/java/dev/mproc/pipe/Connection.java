@@ -28,7 +28,13 @@ import java.time.Duration;
  * to it, as a file descriptor inherited by several processes does; so a parent may close its copy of the
  * end it gave a child without disturbing the child. Once every handle of the peer end is closed, or the
  * processes holding them have exited, and every message sent before has been received, a receive throws
- * {@link EOFException}. A send to a peer end that is closed everywhere throws {@link IOException}.
+ * {@link EOFException}. A send to a peer end that is closed everywhere throws {@link IOException} (Python's
+ * {@code BrokenPipeError}). A backend may hand a message over without waiting for the other side, as the
+ * netty backend does; it then reports this failure on a later call of the same handle: at the latest on the
+ * first call after a receive or a poll that returned, and on every send from then on.
+ *
+ * <p>The pipe's state lives with the process that created it (see {@link dev.mproc.SharedObject}). If that
+ * process exits, the messages it held are lost, and the calls of other processes throw {@link IOException}.
  *
  * <h2>Threads and memory effects</h2>
  * A connection may be used by several threads: concurrent sends are serialized so messages never
@@ -43,8 +49,8 @@ public interface Connection extends SharedObject, AutoCloseable {
      * reacting to interruption, so the peer never sees part of a message.
      *
      * @param value the object, may be {@code null}
-     * @throws IOException if the peer end is closed everywhere (Python's {@code BrokenPipeError}) or the
-     *     transport failed
+     * @throws IOException if the peer end is closed everywhere (Python's {@code BrokenPipeError}; possibly
+     *     reported by a later call, see the class description) or the transport failed
      * @throws InterruptedException if interrupted before the message was started; nothing is sent
      * @throws dev.mproc.CodecException if the value cannot be encoded; nothing is sent
      * @throws IllegalArgumentException if the encoded value exceeds the context's maximum message size

@@ -1,26 +1,14 @@
 package dev.mproc.ipc.netty.internal.objects;
 
+import dev.mproc.pipe.Connection;
 import dev.mproc.pipe.Pipe;
-import dev.mproc.queue.JoinableQueue;
-import dev.mproc.queue.Queue;
-import dev.mproc.queue.SimpleQueue;
-import dev.mproc.shared.ByteArray;
-import dev.mproc.shared.DoubleArray;
-import dev.mproc.shared.DoubleValue;
-import dev.mproc.shared.IntArray;
-import dev.mproc.shared.IntValue;
-import dev.mproc.shared.LongArray;
-import dev.mproc.shared.LongValue;
-import dev.mproc.shared.Manager;
-import dev.mproc.sync.Barrier;
-import dev.mproc.sync.BarrierAction;
-import dev.mproc.sync.BoundedSemaphore;
-import dev.mproc.sync.Condition;
-import dev.mproc.sync.Lock;
-import dev.mproc.sync.RLock;
-import dev.mproc.sync.Semaphore;
 
-/** The netty backend's factories of this family of shared objects. */
+/**
+ * The netty backend's pipes. A pipe's state (each end's inbox of messages sent by the other, and who holds
+ * which end) lives at the process that created it, in two {@link ConnectionObject}s; every process holding an
+ * end, the owner included, reaches them by messages. When the owner exits, the pipe is gone: the messages it
+ * held are lost and the other processes' calls throw {@link java.io.IOException}.
+ */
 public final class Pipes {
 
     private Pipes() {
@@ -31,9 +19,16 @@ public final class Pipes {
      *
      * @param factory registers the state and builds the proxy
      * @param duplex as in {@link dev.mproc.Primitives}
-     * @return the proxy
+     * @return the two ends
      */
     public static Pipe pipe(ObjectFactory factory, boolean duplex) {
-        throw factory.notProvided("pipe");
+        ConnectionObject[][] ends = new ConnectionObject[1][];
+        Connection left = factory.create(server -> {
+            ends[0] = ConnectionObject.pair(server, duplex);
+            return ends[0][0];
+        }, (ref, client) -> NettyConnection.created(ref, client, true, duplex, ends[0][0]));
+        Connection right = factory.create(server -> ends[0][1],
+                (ref, client) -> NettyConnection.created(ref, client, duplex, true, ends[0][1]));
+        return new Pipe(left, right);
     }
 }
