@@ -46,6 +46,7 @@ public final class ContextOptions {
     private final StreamTarget stderr;
     private final int maxFrameBytes;
     private final Duration connectTimeout;
+    private final int standbyProcesses;
 
     private ContextOptions(Builder b) {
         this.spawnBackend = b.spawnBackend;
@@ -57,6 +58,7 @@ public final class ContextOptions {
         this.stderr = b.stderr;
         this.maxFrameBytes = b.maxFrameBytes;
         this.connectTimeout = b.connectTimeout;
+        this.standbyProcesses = b.standbyProcesses;
     }
 
     /** @return a builder with the defaults */
@@ -109,6 +111,11 @@ public final class ContextOptions {
         return connectTimeout;
     }
 
+    /** @return how many booted, authenticated, idle child JVMs the context keeps ready for {@code start()} */
+    public int standbyProcesses() {
+        return standbyProcesses;
+    }
+
     /** Builds {@link ContextOptions}. Not thread-safe. */
     public static final class Builder {
         private String spawnBackend;
@@ -120,6 +127,7 @@ public final class ContextOptions {
         private StreamTarget stderr = StreamTarget.inherit();
         private int maxFrameBytes = 256 << 20;
         private Duration connectTimeout = Duration.ofSeconds(30);
+        private int standbyProcesses;
 
         private Builder() {
         }
@@ -211,6 +219,24 @@ public final class ContextOptions {
                 throw new IllegalArgumentException("connectTimeout must be positive, got " + timeout);
             }
             this.connectTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Keeps {@code n} child JVMs booted and authenticated, waiting for a task — the role Python's forkserver
+         * plays: {@code start()} hands its task to one of them (it learns its name and daemon flag with the task)
+         * and a replacement boots in the background. A standby child runs one task only, so every process keeps
+         * fresh static state and its own pid; until it takes a task it is in no listing, and it dies with its
+         * parent. Off (0) by default: each idle standby holds a JVM's memory.
+         *
+         * @param n the number of standby children, 0 to turn standby off
+         * @return this builder
+         */
+        public Builder standbyProcesses(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("standbyProcesses must not be negative, got " + n);
+            }
+            this.standbyProcesses = n;
             return this;
         }
 

@@ -125,7 +125,7 @@ final class ChildProcess<R> implements Process<R>, ControlListener {
                 throw new IllegalStateException("daemonic processes are not allowed to have children (this process, '"
                         + runtime.self().name() + "', is a daemon)");
             }
-            byte[] task = ControlMessages.task(context.encodeTarget(target, name));
+            byte[] task = ControlMessages.task(name, daemon, identity, context.encodeTarget(target, name));
             try {
                 DefaultContext.Launch launch = context.launch(this, name, daemon, identity, task);
                 this.session = launch.session();

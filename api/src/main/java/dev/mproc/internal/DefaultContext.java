@@ -33,6 +33,7 @@ import dev.mproc.internal.child.BootstrapRecord;
 import dev.mproc.internal.child.ChildMain;
 import dev.mproc.internal.codec.DefaultCodec;
 import dev.mproc.spi.Codec;
+import dev.mproc.spi.ControlListener;
 import dev.mproc.spi.ControlServer;
 import dev.mproc.spi.ControlSession;
 import dev.mproc.spi.IpcBackend;
@@ -82,6 +83,8 @@ public final class DefaultContext implements Context {
     private final Thread cleanup;
     private final Set<ChildProcess<?>> children = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private final java.util.ArrayDeque<Standby> standbys = new java.util.ArrayDeque<>();
+    private java.util.concurrent.ExecutorService standbyStarter;
 
     private DefaultContext(ContextOptions options, boolean isDefault) {
         this.isDefault = isDefault;
@@ -100,6 +103,7 @@ public final class DefaultContext implements Context {
             System.getLogger("dev.mproc").log(System.Logger.Level.WARNING, PID1_WARNING.replace("{0}", spawnName));
         }
         this.ipc = ipcProvider.create(new IpcSettings(secret, codec, options.maxFrameBytes(), runtimeDirectory));
+        replenishStandbys();
     }
 
     /**
@@ -396,10 +400,25 @@ public final class DefaultContext implements Context {
     Launch launch(ChildProcess<?> child, String name, boolean daemon, int[] identity, byte[] taskMessage)
             throws IOException {
         requireOpen();
+        Standby standby = takeStandby();
+        if (standby != null) {
+            standby.assign(child);
+            standby.session.send(taskMessage);
+            return new Launch(standby.session, standby.process);
+        }
         ControlServer server = ipc.controlServer();
         long token = random.nextLong();
         ControlSession session = server.expect(token, child);
         session.send(taskMessage);
+        try {
+            return new Launch(session, spawn.spawn(launchSpec(server, token, name, daemon, identity)));
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private LaunchSpec launchSpec(ControlServer server, long token, String name, boolean daemon, int[] identity) {
         String java = options.javaExecutable().map(Path::toString)
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classPath = options.classPath().orElse(System.getProperty("java.class.path", ""));
@@ -416,16 +435,143 @@ public final class DefaultContext implements Context {
             command.add(classPath);
         }
         command.add(ChildMain.class.getName());
-        LaunchSpec spec = LaunchSpec.builder(command)
+        return LaunchSpec.builder(command)
                 .stdinBytes(record.toBytes())
                 .stdout(options.stdout())
                 .stderr(options.stderr())
                 .build();
-        try {
-            return new Launch(session, spawn.spawn(spec));
-        } catch (IOException | RuntimeException e) {
-            session.close();
-            throw e;
+    }
+
+    // ---- warm standby --------------------------------------------------------------------------------------------
+
+    /**
+     * A booted child waiting for a task. Until a process takes it, it stands for nobody: its connection events are
+     * kept here and handed to the taking process, and its death only makes room for a replacement.
+     */
+    private final class Standby implements ControlListener {
+        private ControlSession session;
+        private SpawnedProcess process;
+        private ChildProcess<?> owner;
+        private boolean connected;
+        private boolean disconnected;
+        private Throwable cause;
+
+        @Override
+        public synchronized void onConnected() {
+            connected = true;
+            if (owner != null) {
+                owner.onConnected();
+            }
+        }
+
+        @Override
+        public void onMessage(byte[] message) {
+            ChildProcess<?> o;
+            synchronized (this) {
+                o = owner;
+            }
+            if (o != null) {
+                o.onMessage(message);
+            }
+        }
+
+        @Override
+        public synchronized void onDisconnected(Throwable why) {
+            disconnected = true;
+            cause = why;
+            if (owner != null) {
+                owner.onDisconnected(why);
+            }
+        }
+
+        synchronized void assign(ChildProcess<?> child) {
+            owner = child;
+            if (connected) {
+                child.onConnected();
+            }
+            if (disconnected) {
+                child.onDisconnected(cause);
+            }
+        }
+
+        synchronized boolean assigned() {
+            return owner != null;
+        }
+    }
+
+    private Standby takeStandby() {
+        if (options.standbyProcesses() == 0) {
+            return null;
+        }
+        Standby s;
+        synchronized (standbys) {
+            s = standbys.poll();
+        }
+        replenishStandbys();
+        return s;
+    }
+
+    /** Boots standby children, off the caller's thread, until the configured number wait. */
+    private void replenishStandbys() {
+        if (options.standbyProcesses() == 0 || closed) {
+            return;
+        }
+        standbyStarter().execute(() -> {
+            while (!closed) {
+                synchronized (standbys) {
+                    if (standbys.size() >= options.standbyProcesses()) {
+                        return;
+                    }
+                }
+                Standby s = new Standby();
+                try {
+                    ControlServer server = ipc.controlServer();
+                    long token = random.nextLong();
+                    s.session = server.expect(token, s);
+                    s.process = spawn.spawn(launchSpec(server, token, "standby", true, new int[0]));
+                } catch (IOException | RuntimeException e) {
+                    System.getLogger("dev.mproc").log(System.Logger.Level.WARNING, "cannot start a standby child", e);
+                    return;
+                }
+                s.process.onExit().thenRun(() -> {
+                    if (!s.assigned()) {
+                        s.session.close();
+                        synchronized (standbys) {
+                            standbys.remove(s);
+                        }
+                        replenishStandbys();
+                    }
+                });
+                synchronized (standbys) {
+                    standbys.add(s);
+                }
+            }
+        });
+    }
+
+    private synchronized java.util.concurrent.ExecutorService standbyStarter() {
+        if (standbyStarter == null) {
+            standbyStarter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "mproc-standby");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return standbyStarter;
+    }
+
+    private void killStandbys() {
+        List<Standby> idle;
+        synchronized (standbys) {
+            idle = new ArrayList<>(standbys);
+            standbys.clear();
+        }
+        for (Standby s : idle) {
+            s.session.close();
+            s.process.signal(9, false);
+        }
+        if (standbyStarter != null) {
+            standbyStarter.shutdownNow();
         }
     }
 
@@ -443,6 +589,7 @@ public final class DefaultContext implements Context {
             return;
         }
         closed = true;
+        killStandbys();
         for (ChildProcess<?> c : children) {
             if (c.isDaemon()) {
                 c.terminateQuietly();

@@ -81,19 +81,20 @@ public final class ProcessRuntime {
     }
 
     /**
-     * Makes this JVM an mproc child; called by the child bootstrap before any user code runs.
+     * Makes this JVM an mproc child; called by the child bootstrap once its task arrived, before any user code runs.
      *
-     * @param record what the parent sent
+     * @param record what the parent sent at launch
+     * @param assignment who the child is, from its task
      */
-    public static void initChild(BootstrapRecord record) {
+    public static void initChild(BootstrapRecord record, ControlMessages.Assignment assignment) {
         synchronized (ProcessRuntime.class) {
             if (current != null) {
                 throw new IllegalStateException("the process runtime is already initialised");
             }
             current = new ProcessRuntime(
-                    new ProcessInfo(record.name(), ProcessHandle.current().pid(), record.daemon()),
+                    new ProcessInfo(assignment.name(), ProcessHandle.current().pid(), assignment.daemon()),
                     new ProcessInfo(record.parentName(), record.parentPid(), false),
-                    record.identity(), record);
+                    assignment.identity(), record);
         }
     }
 

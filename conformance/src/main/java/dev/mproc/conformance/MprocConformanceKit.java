@@ -116,6 +116,15 @@ public abstract class MprocConformanceKit {
     }
 
     @Nested
+    @DisplayName("Pipe and Connection")
+    class Pipes extends PipeContract {
+        @Override
+        protected BackendCombination.Combination combination() {
+            return kit();
+        }
+    }
+
+    @Nested
     @DisplayName("Manager")
     class Managers extends ManagerContract {
         @Override

@@ -53,44 +53,54 @@ public final class ChildMain {
             Runtime.getRuntime().halt(EXIT_FAILURE);
             return;
         }
-        ProcessRuntime.initChild(record);
         ControlLink link;
         byte[] task;
+        ControlMessages.Assignment assignment;
         try {
             ChildConnector connector = (ChildConnector) Class.forName(record.connectorClass())
                     .getDeclaredConstructor().newInstance();
             link = connector.connect(record.address(), record.token(), record.secret(),
                     Duration.ofMillis(record.connectTimeoutMillis()), record.maxFrameBytes());
-            task = link.receive();
-            if (trace) {
-                System.err.printf("mproc-trace %s: main -> connected+task %.1f ms%n", record.name(),
-                        (System.nanoTime() - entered) / 1e6);
-            }
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {
             System.err.println("mproc: process " + record.name() + " cannot reach its parent: " + e);
             Runtime.getRuntime().halt(EXIT_FAILURE);
             return;
         }
-        watchParent(link, record);
+        try {
+            task = link.receive();
+            assignment = ControlMessages.assignment(task);
+            if (trace) {
+                System.err.printf("mproc-trace %s: main -> connected+task %.1f ms%n", assignment.name(),
+                        (System.nanoTime() - entered) / 1e6);
+            }
+        } catch (java.io.EOFException e) {
+            // The parent went away before it had a task for us: a standby child's ordinary end.
+            Runtime.getRuntime().halt(EXIT_FAILURE);
+            return;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("mproc: process " + record.name() + " cannot reach its parent: " + e);
+            Runtime.getRuntime().halt(EXIT_FAILURE);
+            return;
+        }
+        ProcessRuntime.initChild(record, assignment);
+        watchParent(link, assignment.daemon());
         long ran = System.nanoTime();
-        int exitCode = run(record, link, task);
+        int exitCode = run(assignment, link, task);
         if (trace) {
-            System.err.printf("mproc-trace %s: decode+run+report %.1f ms%n", record.name(),
+            System.err.printf("mproc-trace %s: decode+run+report %.1f ms%n", assignment.name(),
                     (System.nanoTime() - ran) / 1e6);
         }
         finish(link, exitCode);
     }
 
-    private static int run(BootstrapRecord record, ControlLink link, byte[] task) {
+    private static int run(ControlMessages.Assignment assignment, ControlLink link, byte[] task) {
         DefaultCodec codec = DefaultCodec.standard();
         byte kind;
         byte[] payload;
         int exitCode;
         try {
-            if (task.length < 1 || task[0] != ControlMessages.TASK) {
-                throw new IOException("the parent sent no task (message type " + (task.length == 0 ? -1 : task[0]) + ")");
-            }
-            Object target = codec.decode(task, 1, task.length - 1);
+            int at = assignment.targetOffset();
+            Object target = codec.decode(task, at, task.length - at);
             Object value = null;
             if (target instanceof Task<?> t) {
                 value = t.call();
@@ -104,7 +114,7 @@ public final class ChildMain {
             payload = encodeResult(codec, value);
             exitCode = 0;
         } catch (Throwable t) { // NOPMD: Python reports every exception of the target, errors included
-            System.err.println("Process " + record.name() + ":");
+            System.err.println("Process " + assignment.name() + ":");
             t.printStackTrace();
             System.err.flush();
             kind = ControlMessages.THREW;
@@ -146,7 +156,7 @@ public final class ChildMain {
      * daemon child must not outlive its parent: when the connection reaches end-of-file (the parent died or closed
      * its context), it halts at once. A non-daemon child carries on, as an orphan does in Python.
      */
-    private static void watchParent(ControlLink link, BootstrapRecord record) {
+    private static void watchParent(ControlLink link, boolean daemon) {
         ChildChannel.attach(link);
         Thread watcher = new Thread(() -> {
             try {
@@ -156,7 +166,7 @@ public final class ChildMain {
             } catch (IOException e) {
                 ChildChannel.ended();
                 // EOF, or the connection broke. Our own close on the way out is not the parent's death.
-                if (record.daemon() && !exiting) {
+                if (daemon && !exiting) {
                     Runtime.getRuntime().halt(EXIT_FAILURE);
                 }
             }
