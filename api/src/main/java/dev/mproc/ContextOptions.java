@@ -46,6 +46,7 @@ public final class ContextOptions {
     private final StreamTarget stderr;
     private final int maxFrameBytes;
     private final Duration connectTimeout;
+    private final Scheduling scheduling;
 
     private ContextOptions(Builder b) {
         this.spawnBackend = b.spawnBackend;
@@ -57,6 +58,7 @@ public final class ContextOptions {
         this.stderr = b.stderr;
         this.maxFrameBytes = b.maxFrameBytes;
         this.connectTimeout = b.connectTimeout;
+        this.scheduling = b.scheduling;
     }
 
     /** @return a builder with the defaults */
@@ -109,6 +111,11 @@ public final class ContextOptions {
         return connectTimeout;
     }
 
+    /** @return how children are scheduled (nice value, CPUs, policy); {@link Scheduling#inherit()} by default */
+    public Scheduling scheduling() {
+        return scheduling;
+    }
+
     /** Builds {@link ContextOptions}. Not thread-safe. */
     public static final class Builder {
         private String spawnBackend;
@@ -120,6 +127,7 @@ public final class ContextOptions {
         private StreamTarget stderr = StreamTarget.inherit();
         private int maxFrameBytes = 256 << 20;
         private Duration connectTimeout = Duration.ofSeconds(30);
+        private Scheduling scheduling = Scheduling.inherit();
 
         private Builder() {
         }
@@ -211,6 +219,19 @@ public final class ContextOptions {
                 throw new IllegalArgumentException("connectTimeout must be positive, got " + timeout);
             }
             this.connectTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Schedules every child of the context this way from its start: nice value, CPU affinity, policy. Needs a
+         * spawn backend that controls the kernel ({@code posix-fork}); others refuse anything but
+         * {@link Scheduling#inherit()} at {@code start()}.
+         *
+         * @param value the scheduling of children
+         * @return this builder
+         */
+        public Builder scheduling(Scheduling value) {
+            this.scheduling = Objects.requireNonNull(value, "scheduling");
             return this;
         }
 

@@ -397,12 +397,16 @@ public final class DefaultContext implements Context {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classPath = options.classPath().orElse(System.getProperty("java.class.path", ""));
         ProcessRuntime runtime = ProcessRuntime.current();
-        BootstrapRecord record = new BootstrapRecord(secret, token, ipc.childConnectorClass(), server.address(),
+        BootstrapRecord record = new BootstrapRecord(secret, token, ipc.childConnectorClass(),
+                spawn.childBootHookClass().orElse(""), server.address(),
                 (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()), options.maxFrameBytes(), name,
                 daemon, identity, runtime.self().pid(), runtime.self().name(), spawnName, ipcName, java, classPath,
                 options.jvmOptions());
         List<String> command = new ArrayList<>();
         command.add(java);
+        // A child dies of the signals it gets, as a Python process does (terminate() gives -15, not the JVM's
+        // exit 143 after its shutdown hooks). First, so that -XX:-ReduceSignalUsage in the options undoes it.
+        command.add("-Xrs");
         command.addAll(options.jvmOptions());
         if (!classPath.isEmpty()) {
             command.add("-cp");
@@ -413,6 +417,7 @@ public final class DefaultContext implements Context {
                 .stdinBytes(record.toBytes())
                 .stdout(options.stdout())
                 .stderr(options.stderr())
+                .scheduling(options.scheduling())
                 .build();
         try {
             return new Launch(session, spawn.spawn(spec));
