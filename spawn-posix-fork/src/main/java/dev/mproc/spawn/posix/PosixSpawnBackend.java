@@ -1,0 +1,44 @@
+package dev.mproc.spawn.posix;
+
+import dev.mproc.spi.LaunchSpec;
+import dev.mproc.spi.SpawnBackend;
+import dev.mproc.spi.SpawnedProcess;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Starts children with {@code posix_spawn} from a long-lived {@link Spawner} thread, reaps each with its own
+ * {@link PosixChild} reaper, and gives its children a {@link PosixChildBootHook}. Stateless apart from that:
+ * spawner and reaper threads are shared by every backend in the JVM, so closing a backend affects no child.
+ */
+final class PosixSpawnBackend implements SpawnBackend {
+
+    PosixSpawnBackend() {
+        if (Boolean.getBoolean(Subreaper.PROPERTY)) {
+            Subreaper.enable();
+        }
+    }
+
+    @Override
+    public SpawnedProcess spawn(LaunchSpec spec) throws IOException {
+        Spawner spawner = Spawner.forNice(spec.scheduling().nice().isPresent()
+                ? spec.scheduling().nice().getAsInt() : null);
+        try (NativeLaunch launch = NativeLaunch.prepare(spec)) {
+            PosixChild child = spawner.call(() -> PosixChild.register(launch.spawn(), launch.ownGroup()));
+            child.watch();
+            Subreaper.childSpawned();
+            launch.feedStdin();
+            return child;
+        }
+    }
+
+    @Override
+    public int cpuCount() {
+        return CpuBudget.cpuCount();
+    }
+
+    @Override
+    public Optional<String> childBootHookClass() {
+        return Optional.of(PosixChildBootHook.class.getName());
+    }
+}
