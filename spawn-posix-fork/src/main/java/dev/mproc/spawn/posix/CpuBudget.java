@@ -25,7 +25,7 @@ final class CpuBudget {
     /** @return at least 1 */
     static int cpuCount() {
         int cpus = affinityCount();
-        OptionalDouble quota = quotaCpus();
+        OptionalDouble quota = quotaCpus("self");
         if (quota.isPresent()) {
             cpus = Math.min(cpus, (int) Math.ceil(quota.getAsDouble()));
         }
@@ -45,12 +45,15 @@ final class CpuBudget {
         return count;
     }
 
-    /** @return the tightest CPU quota on the way from this process's cgroup to the root, in CPUs */
-    static OptionalDouble quotaCpus() {
+    /**
+     * @param process {@code "self"} or a pid, as named under {@code /proc}
+     * @return the tightest CPU quota on the way from the process's cgroup to the root, in CPUs
+     */
+    static OptionalDouble quotaCpus(String process) {
         double best = Double.POSITIVE_INFINITY;
         try {
-            List<String> cgroups = Files.readAllLines(Path.of("/proc/self/cgroup"));
-            List<String> mounts = Files.readAllLines(Path.of("/proc/self/mountinfo"));
+            List<String> cgroups = Files.readAllLines(Path.of("/proc", process, "cgroup"));
+            List<String> mounts = Files.readAllLines(Path.of("/proc", process, "mountinfo"));
             for (String line : cgroups) {
                 String[] f = line.split(":", 3);
                 if (f.length < 3) {
