@@ -20,9 +20,11 @@ import com.sun.jna.Pointer;
 final class LibC {
 
     static final int EPERM = 1;
+    static final int ENOENT = 2;
     static final int ESRCH = 3;
     static final int EINTR = 4;
     static final int ECHILD = 10;
+    static final int EAGAIN = 11;
     static final int EACCES = 13;
     static final int EINVAL = 22;
 
@@ -52,12 +54,22 @@ final class LibC {
     static final int P_ALL = 0;
     static final int P_PID = 1;
 
-    static final int PR_SET_PDEATHSIG = 1;
-    static final int PR_GET_PDEATHSIG = 2;
     static final int PR_SET_CHILD_SUBREAPER = 36;
     static final int PR_GET_CHILD_SUBREAPER = 37;
 
     static final int PRIO_PROCESS = 0;
+
+    static final int F_GETLK = 5;
+    static final int F_SETLK = 6;
+    static final int F_SETLKW = 7;
+    static final short F_WRLCK = 1;
+    static final short F_UNLCK = 2;
+    /** {@code struct flock}: short l_type @0, short l_whence @2, off_t l_start @8, off_t l_len @16, pid_t l_pid @24. */
+    static final int FLOCK_BYTES = 32;
+    static final int FLOCK_PID_OFFSET = 24;
+    /** {@code struct stat}: 144 bytes on x86-64, 128 on aarch64; {@code st_dev} @0 and {@code st_ino} @8 on both. */
+    static final int STAT_BYTES = 256;
+    static final int STAT_INO_OFFSET = 8;
 
     /** glibc's opaque types, with room to spare: 80, 336 and 128 bytes on x86-64 and aarch64. */
     static final int FILE_ACTIONS_BYTES = 256;
@@ -130,6 +142,16 @@ final class LibC {
     static native long write(int fd, Pointer buffer, long count);
 
     static native int close(int fd);
+
+    static native int dup2(int fd, int newFd);
+
+    static native int ftruncate(int fd, long length);
+
+    static native int fcntl(int fd, int cmd, Pointer flock);
+
+    static native int stat(String path, Pointer buf);
+
+    static native int fstat(int fd, Pointer buf);
 
     // ---- waiting and signals -----------------------------------------------------------------------------------
 

@@ -32,6 +32,25 @@ final class PosixSpawnBackend implements SpawnBackend {
         }
     }
 
+    /**
+     * Starts a child this process will not wait for, because it is about to exit and leave the child to be
+     * reparented: no reaper thread (which, blocked in native code, would also delay the JVM's exit by about
+     * 300 ms).
+     *
+     * @param spec what to start
+     * @return the child's pid
+     * @throws IOException if the kernel refused
+     */
+    static long spawnUnwatched(LaunchSpec spec) throws IOException {
+        Spawner spawner = Spawner.forNice(spec.scheduling().nice().isPresent()
+                ? spec.scheduling().nice().getAsInt() : null);
+        try (NativeLaunch launch = NativeLaunch.prepare(spec)) {
+            int pid = spawner.call(launch::spawn);
+            launch.feedStdin();
+            return pid;
+        }
+    }
+
     @Override
     public int cpuCount() {
         return CpuBudget.cpuCount();
