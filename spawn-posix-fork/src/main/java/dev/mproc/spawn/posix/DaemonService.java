@@ -46,8 +46,8 @@ import java.util.stream.Collectors;
  *
  * <p><b>Stopping</b>: {@code SIGTERM} to the lock holder. The service's JVM runs its shutdown hook: it asks the
  * service to stop ({@link ServiceControl#awaitStop}), waits up to the stop timeout for {@link Service#run} to
- * return, removes the pid file and releases the lock. {@code stop} returns when the lock is released; a service
- * that has not let go after the stop timeout and five seconds more is killed with {@code SIGKILL}.
+ * return and removes the pid file; the lock goes when the process has exited. {@code stop} returns then; a service
+ * whose process has not ended after the stop timeout and five seconds more is killed with {@code SIGKILL}.
  *
  * <p>{@code start} waits until the service holds its pid file (it reports back over a Unix domain socket in a
  * private directory), so its answer is the truth: {@code started (pid N)}, {@code already running (pid N)}, or
@@ -260,6 +260,13 @@ public final class DaemonService {
                 return EXIT_OK;
             }
             int pid = (int) holder.getAsLong();
+            if (LibC.kill(pid, SIGTERM) != 0) {
+                int errno = LibC.errno();
+                if (errno != LibC.ESRCH) {
+                    out.println("not stopped: cannot signal pid " + pid + ": " + LibC.describe(errno));
+                    return EXIT_FAILED;
+                }
+            }
             FutureTask<Void> released = new FutureTask<>(() -> {
                 PidFile.awaitReleased(config.pidFile());
                 return null;
@@ -267,7 +274,6 @@ public final class DaemonService {
             Thread waiter = new Thread(released, "mproc-service-stop-wait");
             waiter.setDaemon(true);
             waiter.start();
-            LibC.kill(pid, SIGTERM);
             Duration patience = config.stopTimeout().plus(KILL_GRACE);
             try {
                 released.get(patience.toMillis(), TimeUnit.MILLISECONDS);

@@ -14,11 +14,12 @@ import java.util.OptionalLong;
  * {@code F_GETLK} names the process that holds it.
  *
  * <p>Record locks belong to the process and vanish when it closes <em>any</em> descriptor of the file: the
- * service must not open its own pid file. On an orderly end the holder removes the file before it lets go of the
- * lock; a starter that opened the old file just before may then lock a file no longer reachable by its name,
- * so after locking it checks that the path still names the file it holds, and starts over if not.
+ * service must not open its own pid file. On an orderly end the holder removes the file, and the lock goes when
+ * the process has exited; a starter that opened the old file just before may then lock a file no longer
+ * reachable by its name, so after locking it checks that the path still names the file it holds, and starts
+ * over if not.
  */
-final class PidFile implements AutoCloseable {
+final class PidFile {
 
     private final Path path;
     private final int fd;
@@ -159,18 +160,18 @@ final class PidFile implements AutoCloseable {
     }
 
     /**
-     * Removes the file and releases the lock, in that order: nobody can find a removed file and lock it.
+     * Removes the file while keeping the lock: the lock goes with the process, when its last thread has exited,
+     * so that {@code stop} (which waits for the lock) returns only once the service is really gone. A starter
+     * that finds no file creates a new one; one that opened this file just before finds it unlinked and starts
+     * over (see {@link #acquire}).
      */
-    @Override
-    public void close() {
+    void remove() {
         try {
             if (sameFile(fd, path)) {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
-            // Left behind: the next start finds it unlocked and takes it over.
-        } finally {
-            LibC.close(fd);
+            // Left behind: once this process has exited, the next start finds it unlocked and takes it over.
         }
     }
 }

@@ -21,8 +21,7 @@ final class PosixSpawnBackend implements SpawnBackend {
 
     @Override
     public SpawnedProcess spawn(LaunchSpec spec) throws IOException {
-        Spawner spawner = Spawner.forNice(spec.scheduling().nice().isPresent()
-                ? spec.scheduling().nice().getAsInt() : null);
+        Spawner spawner = spawnerFor(spec);
         try (NativeLaunch launch = NativeLaunch.prepare(spec)) {
             PosixChild child = spawner.call(() -> PosixChild.register(launch.spawn(), launch.ownGroup()));
             child.watch();
@@ -42,13 +41,16 @@ final class PosixSpawnBackend implements SpawnBackend {
      * @throws IOException if the kernel refused
      */
     static long spawnUnwatched(LaunchSpec spec) throws IOException {
-        Spawner spawner = Spawner.forNice(spec.scheduling().nice().isPresent()
-                ? spec.scheduling().nice().getAsInt() : null);
+        Spawner spawner = spawnerFor(spec);
         try (NativeLaunch launch = NativeLaunch.prepare(spec)) {
             int pid = spawner.call(launch::spawn);
             launch.feedStdin();
             return pid;
         }
+    }
+
+    private static Spawner spawnerFor(LaunchSpec spec) throws IOException {
+        return Spawner.forNice(spec.scheduling().nice().isPresent() ? spec.scheduling().nice().getAsInt() : null);
     }
 
     @Override

@@ -93,7 +93,7 @@ public final class ServiceLauncher {
         try {
             service = (Service) Class.forName(config.serviceClass()).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            pidFile.close();
+            pidFile.remove();
             tell(report, FAILED + "cannot create " + config.serviceClass() + ": " + e);
             e.printStackTrace();
             System.err.flush();
@@ -108,8 +108,8 @@ public final class ServiceLauncher {
 
     /**
      * Runs the service on this (the main) thread. {@code SIGTERM} starts the JVM's shutdown, whose hook asks the
-     * service to stop and waits for it; a service that returns by itself exits the JVM, and the same hook then
-     * removes the pid file.
+     * service to stop and waits for it (up to the stop timeout); a service that returns by itself exits the JVM,
+     * and the same hook then removes the pid file. The lock goes when the process has exited.
      */
     private static void runService(Service service, ServiceConfig config, PidFile pidFile, String name) {
         Control control = new Control(config.serviceArgs());
@@ -125,7 +125,7 @@ public final class ServiceLauncher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            pidFile.close();
+            pidFile.remove();
             System.err.println(name + " stopped");
             System.out.flush();
             System.err.flush();

@@ -186,6 +186,30 @@ class DaemonServiceTest {
     }
 
     @Test
+    @DisplayName("a service that ignores the stop request is stopped when the stop timeout has passed")
+    void deafService() throws Exception {
+        DaemonService deaf = DaemonService.builder(DeafService.class, pidFile).stdout(log).stderr(log)
+                .args(List.of(facts.toString())).stopTimeout(Duration.ofSeconds(1)).build();
+        long pid = run(deaf, "start").pid();
+        assertEquals(List.of("ready"), Programs.readAll(facts));
+        assertEquals(new Answer(0, List.of("stopped (pid " + pid + ")")), run(deaf, "stop"));
+        assertTrue(Files.readAllLines(log).contains("mproc service " + DeafService.class.getName()
+                + ": did not stop within 1 s"), Files.readAllLines(log).toString());
+    }
+
+    @Test
+    @DisplayName("a service whose JVM hangs while shutting down is killed with SIGKILL")
+    void hangingService() throws Exception {
+        DaemonService hanging = DaemonService.builder(DeafService.class, pidFile).stdout(log).stderr(log)
+                .args(List.of(facts.toString(), "hang")).stopTimeout(Duration.ofSeconds(1)).build();
+        long pid = run(hanging, "start").pid();
+        assertEquals(List.of("ready"), Programs.readAll(facts));
+        assertEquals(new Answer(0, List.of("stopped (pid " + pid + "): killed with SIGKILL, it had not stopped 6 s "
+                + "after SIGTERM")), run(hanging, "stop"));
+        assertEquals(new Answer(3, List.of("not running")), run(hanging, "status"));
+    }
+
+    @Test
     @DisplayName("a service that cannot be created is reported by start, and leaves no pid file")
     void brokenService() {
         DaemonService broken = DaemonService.builder(BrokenService.class, pidFile).stdout(log).stderr(log).build();
