@@ -47,6 +47,7 @@ public final class ContextOptions {
     private final int maxFrameBytes;
     private final Duration connectTimeout;
     private final int standbyProcesses;
+    private final Scheduling scheduling;
 
     private ContextOptions(Builder b) {
         this.spawnBackend = b.spawnBackend;
@@ -59,6 +60,7 @@ public final class ContextOptions {
         this.maxFrameBytes = b.maxFrameBytes;
         this.connectTimeout = b.connectTimeout;
         this.standbyProcesses = b.standbyProcesses;
+        this.scheduling = b.scheduling;
     }
 
     /** @return a builder with the defaults */
@@ -116,6 +118,11 @@ public final class ContextOptions {
         return standbyProcesses;
     }
 
+    /** @return how children are scheduled (nice value, CPUs, policy); {@link Scheduling#inherit()} by default */
+    public Scheduling scheduling() {
+        return scheduling;
+    }
+
     /** Builds {@link ContextOptions}. Not thread-safe. */
     public static final class Builder {
         private String spawnBackend;
@@ -128,6 +135,7 @@ public final class ContextOptions {
         private int maxFrameBytes = 256 << 20;
         private Duration connectTimeout = Duration.ofSeconds(30);
         private int standbyProcesses;
+        private Scheduling scheduling = Scheduling.inherit();
 
         private Builder() {
         }
@@ -237,6 +245,19 @@ public final class ContextOptions {
                 throw new IllegalArgumentException("standbyProcesses must not be negative, got " + n);
             }
             this.standbyProcesses = n;
+            return this;
+        }
+
+        /**
+         * Schedules every child of the context this way from its start: nice value, CPU affinity, policy. Needs a
+         * spawn backend that controls the kernel ({@code posix-fork}); others refuse anything but
+         * {@link Scheduling#inherit()} at {@code start()}.
+         *
+         * @param value the scheduling of children
+         * @return this builder
+         */
+        public Builder scheduling(Scheduling value) {
+            this.scheduling = Objects.requireNonNull(value, "scheduling");
             return this;
         }
 

@@ -423,12 +423,16 @@ public final class DefaultContext implements Context {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classPath = options.classPath().orElse(System.getProperty("java.class.path", ""));
         ProcessRuntime runtime = ProcessRuntime.current();
-        BootstrapRecord record = new BootstrapRecord(secret, token, ipc.childConnectorClass(), server.address(),
+        BootstrapRecord record = new BootstrapRecord(secret, token, ipc.childConnectorClass(),
+                spawn.childBootHookClass().orElse(""), server.address(),
                 (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()), options.maxFrameBytes(), name,
                 daemon, identity, runtime.self().pid(), runtime.self().name(), spawnName, ipcName, java, classPath,
                 options.jvmOptions());
         List<String> command = new ArrayList<>();
         command.add(java);
+        // A child dies of the signals it gets, as a Python process does (terminate() gives -15, not the JVM's
+        // exit 143 after its shutdown hooks). First, so that -XX:-ReduceSignalUsage in the options undoes it.
+        command.add("-Xrs");
         command.addAll(options.jvmOptions());
         if (!classPath.isEmpty()) {
             command.add("-cp");
@@ -439,6 +443,7 @@ public final class DefaultContext implements Context {
                 .stdinBytes(record.toBytes())
                 .stdout(options.stdout())
                 .stderr(options.stderr())
+                .scheduling(options.scheduling())
                 .build();
     }
 
@@ -528,7 +533,9 @@ public final class DefaultContext implements Context {
                     ControlServer server = ipc.controlServer();
                     long token = random.nextLong();
                     s.session = server.expect(token, s);
-                    s.process = spawn.spawn(launchSpec(server, token, "standby", true, new int[0]));
+                    // Not a daemon at boot: a standby must not arm die-with-parent for a role it may not get; until its
+                    // task arrives, end-of-file on its control connection ends it when the parent goes.
+                    s.process = spawn.spawn(launchSpec(server, token, "standby", false, new int[0]));
                 } catch (IOException | RuntimeException e) {
                     System.getLogger("dev.mproc").log(System.Logger.Level.WARNING, "cannot start a standby child", e);
                     return;

@@ -1,5 +1,6 @@
 package dev.mproc.spi;
 
+import dev.mproc.Scheduling;
 import dev.mproc.StreamTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ public final class LaunchSpec {
     private final StreamTarget stdout;
     private final StreamTarget stderr;
     private final boolean newProcessGroup;
+    private final boolean newSession;
+    private final Scheduling scheduling;
 
     private LaunchSpec(Builder b) {
         this.command = List.copyOf(b.command);
@@ -36,6 +39,8 @@ public final class LaunchSpec {
         this.stdout = b.stdout;
         this.stderr = b.stderr;
         this.newProcessGroup = b.newProcessGroup;
+        this.newSession = b.newSession;
+        this.scheduling = b.scheduling;
     }
 
     /**
@@ -88,6 +93,19 @@ public final class LaunchSpec {
         return newProcessGroup;
     }
 
+    /**
+     * @return whether the child is made leader of a new session (and so of a new process group), detached from
+     *     the parent's controlling terminal, as {@code setsid(2)} does
+     */
+    public boolean newSession() {
+        return newSession;
+    }
+
+    /** @return how the child is scheduled from its start; {@link Scheduling#inherit()} changes nothing */
+    public Scheduling scheduling() {
+        return scheduling;
+    }
+
     /** Builds a {@link LaunchSpec}. Not thread-safe. */
     public static final class Builder {
         private final List<String> command;
@@ -97,6 +115,8 @@ public final class LaunchSpec {
         private StreamTarget stdout = StreamTarget.inherit();
         private StreamTarget stderr = StreamTarget.inherit();
         private boolean newProcessGroup;
+        private boolean newSession;
+        private Scheduling scheduling = Scheduling.inherit();
 
         private Builder(List<String> command) {
             Objects.requireNonNull(command, "command");
@@ -158,6 +178,24 @@ public final class LaunchSpec {
          */
         public Builder newProcessGroup(boolean value) {
             this.newProcessGroup = value;
+            return this;
+        }
+
+        /**
+         * @param value whether the child leads a new session (which implies a new process group)
+         * @return this builder
+         */
+        public Builder newSession(boolean value) {
+            this.newSession = value;
+            return this;
+        }
+
+        /**
+         * @param value the child's nice value, CPUs and policy
+         * @return this builder
+         */
+        public Builder scheduling(Scheduling value) {
+            this.scheduling = Objects.requireNonNull(value, "scheduling");
             return this;
         }
 

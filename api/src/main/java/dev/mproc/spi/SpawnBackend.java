@@ -1,6 +1,7 @@
 package dev.mproc.spi;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Starts child processes and gives the context a handle to watch and signal each one. Implementations are
@@ -39,6 +40,16 @@ public interface SpawnBackend extends AutoCloseable {
      */
     default boolean reapsOrphans() {
         return false;
+    }
+
+    /**
+     * The {@link ChildBootHook} class every child JVM started through this backend loads and runs at boot, if
+     * the backend needs one. It must be on the child's class path (the backend's own jar is).
+     *
+     * @return the fully qualified class name, or empty when children need no hook
+     */
+    default Optional<String> childBootHookClass() {
+        return Optional.empty();
     }
 
     /** Releases backend resources (helper threads); children already started are not affected. */

@@ -62,6 +62,7 @@ public final class ParentProgram {
     static java.util.List<String> command(String... args) {
         java.util.List<String> cmd = new java.util.ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED"); // JNA in a backend (posix-fork) warns on JDK 22+ without it
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(ParentProgram.class.getName());

@@ -15,18 +15,20 @@ import java.util.List;
  * a command line or in the environment.
  *
  * <pre>
- * int magic 'mpr1' | short secretLength | secret | long token | UTF connectorClass | UTF address
+ * int magic 'mpr2' | short secretLength | secret | long token | UTF connectorClass | UTF bootHookClass | UTF address
  * | int connectTimeoutMillis | int maxFrameBytes | UTF name | boolean daemon | int n | n × int identity
  * | long parentPid | UTF parentName | UTF spawnBackend | UTF ipcBackend | UTF javaExecutable | UTF classPath
  * | int m | m × UTF jvmOption
  * </pre>
+ *
+ * <p>{@code bootHookClass} is the spawn backend's {@link dev.mproc.spi.ChildBootHook}, empty when it has none.
  */
-public record BootstrapRecord(byte[] secret, long token, String connectorClass, String address,
+public record BootstrapRecord(byte[] secret, long token, String connectorClass, String bootHookClass, String address,
         int connectTimeoutMillis, int maxFrameBytes, String name, boolean daemon, int[] identity, long parentPid,
         String parentName, String spawnBackend, String ipcBackend, String javaExecutable, String classPath,
         List<String> jvmOptions) {
 
-    private static final int MAGIC = 0x6d707231;
+    private static final int MAGIC = 0x6d707232;
 
     /**
      * @return the record's wire form
@@ -39,6 +41,7 @@ public record BootstrapRecord(byte[] secret, long token, String connectorClass, 
             out.write(secret);
             out.writeLong(token);
             out.writeUTF(connectorClass);
+            out.writeUTF(bootHookClass);
             out.writeUTF(address);
             out.writeInt(connectTimeoutMillis);
             out.writeInt(maxFrameBytes);
@@ -80,6 +83,7 @@ public record BootstrapRecord(byte[] secret, long token, String connectorClass, 
         in.readFully(secret);
         long token = in.readLong();
         String connector = in.readUTF();
+        String bootHook = in.readUTF();
         String address = in.readUTF();
         int timeout = in.readInt();
         int maxFrame = in.readInt();
@@ -100,7 +104,7 @@ public record BootstrapRecord(byte[] secret, long token, String connectorClass, 
         for (int i = 0; i < options; i++) {
             jvmOptions.add(in.readUTF());
         }
-        return new BootstrapRecord(secret, token, connector, address, timeout, maxFrame, name, daemon, identity,
+        return new BootstrapRecord(secret, token, connector, bootHook, address, timeout, maxFrame, name, daemon, identity,
                 parentPid, parentName, spawn, ipc, java, classPath, List.copyOf(jvmOptions));
     }
 

@@ -7,6 +7,7 @@ import dev.mproc.Task;
 import dev.mproc.internal.ControlMessages;
 import dev.mproc.internal.ProcessRuntime;
 import dev.mproc.internal.codec.DefaultCodec;
+import dev.mproc.spi.ChildBootHook;
 import dev.mproc.spi.ChildConnector;
 import dev.mproc.spi.ControlLink;
 import java.io.ByteArrayInputStream;
@@ -53,6 +54,7 @@ public final class ChildMain {
             Runtime.getRuntime().halt(EXIT_FAILURE);
             return;
         }
+        runBootHook(record);
         ControlLink link;
         byte[] task;
         ControlMessages.Assignment assignment;
@@ -91,6 +93,25 @@ public final class ChildMain {
                     (System.nanoTime() - ran) / 1e6);
         }
         finish(link, exitCode);
+    }
+
+    /**
+     * Runs the spawn backend's {@link ChildBootHook}, if it named one, before anything reaches the parent. A
+     * daemon child must not outlive its parent, so it is asked to die with it.
+     */
+    private static void runBootHook(BootstrapRecord record) {
+        if (record.bootHookClass().isEmpty()) {
+            return;
+        }
+        try {
+            ChildBootHook hook = (ChildBootHook) Class.forName(record.bootHookClass())
+                    .getDeclaredConstructor().newInstance();
+            hook.boot(record.parentPid(), record.daemon());
+        } catch (Exception | LinkageError e) {
+            System.err.println("mproc: process " + record.name() + ": boot hook " + record.bootHookClass()
+                    + " failed: " + e);
+            Runtime.getRuntime().halt(EXIT_FAILURE);
+        }
     }
 
     private static int run(ControlMessages.Assignment assignment, ControlLink link, byte[] task) {

@@ -17,6 +17,14 @@ final class ProcessBuilderSpawnBackend implements SpawnBackend {
             throw new UnsupportedOperationException("spawn backend processbuilder cannot start a child in a new "
                     + "process group; use spawn backend posix-fork");
         }
+        if (spec.newSession()) {
+            throw new UnsupportedOperationException("spawn backend processbuilder cannot start a child in a new "
+                    + "session; use spawn backend posix-fork");
+        }
+        if (!spec.scheduling().isInherited()) {
+            throw new UnsupportedOperationException("spawn backend processbuilder cannot set a child's scheduling ("
+                    + spec.scheduling() + "); use spawn backend posix-fork");
+        }
         ProcessBuilder builder = new ProcessBuilder(spec.command());
         if (spec.workingDirectory() != null) {
             builder.directory(spec.workingDirectory().toFile());

@@ -1,0 +1,356 @@
+package dev.mproc.spawn.posix;
+
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+import com.sun.jna.StringArray;
+import dev.mproc.Scheduling;
+import dev.mproc.StreamTarget;
+import dev.mproc.spi.LaunchSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code posix_spawn}, prepared by the caller's thread and run on a {@link Spawner} thread. glibc's
+ * {@code posix_spawn} creates the child with {@code clone(CLONE_VM | CLONE_VFORK)} and runs only its own C code
+ * in it until {@code execve}: no Java code ever runs between the two, as a forked JVM could not run it safely.
+ *
+ * <p>What the child gets, in the order the file actions run:
+ * <ol>
+ *   <li>stdin: the read end of a pipe the parent fills with {@link LaunchSpec#stdinBytes()} and closes (or the
+ *       parent's, inherited);</li>
+ *   <li>stdout and stderr: inherited, {@code /dev/null}, or a file opened by the parent (so that an error names
+ *       the file); when both go to the same place, stderr is a duplicate of stdout sharing its offset;</li>
+ *   <li>every other descriptor closed ({@code closefrom(3)}), whatever the JVM or a library opened without
+ *       {@code O_CLOEXEC};</li>
+ *   <li>the working directory, if one is given.</li>
+ * </ol>
+ * Attributes: an empty signal mask and every signal at its default action (a JVM blocks and ignores signals a
+ * fresh program must not inherit); a new process group or session on request; the scheduling policy. The CPU
+ * affinity is set on the spawning thread for the duration of the call, because a child inherits it from there.
+ */
+final class NativeLaunch implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(NativeLaunch.class.getName());
+    private static final Pointer ENVIRON_ADDRESS = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME)
+            .getGlobalVariableAddress("environ");
+
+    private final LaunchSpec spec;
+    private final String program;
+    private final Memory fileActions = new Memory(LibC.FILE_ACTIONS_BYTES);
+    private final Memory attr = new Memory(LibC.SPAWNATTR_BYTES);
+    private final Memory sigmask = new Memory(LibC.SIGSET_BYTES);
+    private final Memory sigdefault = new Memory(LibC.SIGSET_BYTES);
+    private final Memory schedParam = new Memory(Integer.BYTES);
+    private final StringArray argv;
+    private final StringArray envp;
+    private final Memory cpuMask;
+    private final byte[] stdinBytes;
+    private final boolean ownGroup;
+    /** Descriptors the parent opened for the child; closed in the parent once the child has its copies. */
+    private final List<Integer> childEnds = new ArrayList<>();
+    private int stdinWriteEnd = -1;
+    private boolean actionsReady;
+    private boolean attrReady;
+
+    private NativeLaunch(LaunchSpec spec) {
+        this.spec = spec;
+        List<String> command = spec.command();
+        this.program = command.get(0);
+        this.argv = new StringArray(command.toArray(new String[0]));
+        this.envp = spec.environment().isEmpty() ? null : new StringArray(environment(spec.environment()));
+        this.cpuMask = cpuMask(spec.scheduling().cpus());
+        this.stdinBytes = spec.stdinBytes();
+        this.ownGroup = spec.newProcessGroup() || spec.newSession();
+    }
+
+    /**
+     * Prepares a launch: opens the child's stdio in the parent and fills the file actions and attributes.
+     *
+     * @param spec what to start
+     * @return the prepared launch, to {@link #spawn} on a spawner thread and then {@link #close}
+     * @throws IOException if a file for stdout or stderr cannot be opened, or the CPU list cannot be expressed
+     */
+    static NativeLaunch prepare(LaunchSpec spec) throws IOException {
+        NativeLaunch launch = new NativeLaunch(spec);
+        try {
+            launch.fillFileActions();
+            launch.fillAttributes();
+            return launch;
+        } catch (IOException | RuntimeException e) {
+            launch.close();
+            throw e;
+        }
+    }
+
+    private static String[] environment(Map<String, String> changes) {
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                env.remove(key);
+            } else {
+                env.put(key, value);
+            }
+        });
+        return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    private static Memory cpuMask(int[] cpus) {
+        if (cpus.length == 0) {
+            return null;
+        }
+        Memory mask = new Memory(LibC.CPU_SET_BYTES);
+        mask.clear();
+        for (int cpu : cpus) {
+            if (cpu >= LibC.CPU_SET_BYTES * 8) {
+                throw new IllegalArgumentException("CPU " + cpu + " is beyond the " + LibC.CPU_SET_BYTES * 8
+                        + " CPUs a cpu_set_t can name");
+            }
+            long offset = cpu / 8;
+            mask.setByte(offset, (byte) (mask.getByte(offset) | (1 << (cpu % 8))));
+        }
+        return mask;
+    }
+
+    private void fillFileActions() throws IOException {
+        check(LibC.posix_spawn_file_actions_init(fileActions), "posix_spawn_file_actions_init");
+        actionsReady = true;
+        if (stdinBytes != null) {
+            int[] fds = new int[2];
+            if (LibC.pipe2(fds, LibC.O_CLOEXEC) != 0) {
+                throw new IOException("cannot create the child's stdin pipe: " + LibC.describe(LibC.errno()));
+            }
+            childEnds.add(fds[0]);
+            stdinWriteEnd = fds[1];
+            check(LibC.posix_spawn_file_actions_adddup2(fileActions, fds[0], 0), "adddup2 stdin");
+        }
+        StreamTarget out = spec.stdout();
+        StreamTarget err = spec.stderr();
+        redirect(out, 1, "stdout");
+        if (err.kind() != StreamTarget.Kind.INHERIT && err.equals(out)) {
+            check(LibC.posix_spawn_file_actions_adddup2(fileActions, 1, 2), "adddup2 stderr");
+        } else {
+            redirect(err, 2, "stderr");
+        }
+        check(LibC.posix_spawn_file_actions_addclosefrom_np(fileActions, 3), "addclosefrom_np");
+        if (spec.workingDirectory() != null) {
+            check(LibC.posix_spawn_file_actions_addchdir_np(fileActions, spec.workingDirectory().toString()),
+                    "addchdir_np");
+        }
+    }
+
+    private void redirect(StreamTarget target, int fd, String stream) throws IOException {
+        String path;
+        int flags = LibC.O_WRONLY | LibC.O_CLOEXEC;
+        switch (target.kind()) {
+            case INHERIT -> {
+                return;
+            }
+            case DISCARD -> path = "/dev/null";
+            case FILE -> {
+                path = target.file().toString();
+                flags |= LibC.O_CREAT | (target.append() ? LibC.O_APPEND : LibC.O_TRUNC);
+            }
+            default -> throw new IllegalStateException("unknown stream target " + target.kind());
+        }
+        int opened = LibC.open(path, flags, 0666);
+        if (opened < 0) {
+            throw new IOException("cannot open " + path + " for the child's " + stream + ": "
+                    + LibC.describe(LibC.errno()));
+        }
+        childEnds.add(opened);
+        check(LibC.posix_spawn_file_actions_adddup2(fileActions, opened, fd), "adddup2 " + stream);
+    }
+
+    private void fillAttributes() throws IOException {
+        check(LibC.posix_spawnattr_init(attr), "posix_spawnattr_init");
+        attrReady = true;
+        short flags = LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF;
+        LibC.sigemptyset(sigmask);
+        LibC.sigfillset(sigdefault);
+        // sigfillset leaves out glibc's two internal signals (32 and 33), which posix_spawn would then leave
+        // ignored in the new program (ProcessBuilder's children have them ignored). Default them too: the new
+        // program's own C library installs its handlers for them at start-up.
+        sigdefault.setByte(3, (byte) (sigdefault.getByte(3) | 0x80));
+        sigdefault.setByte(4, (byte) (sigdefault.getByte(4) | 0x01));
+        check(LibC.posix_spawnattr_setsigmask(attr, sigmask), "setsigmask");
+        check(LibC.posix_spawnattr_setsigdefault(attr, sigdefault), "setsigdefault");
+        if (spec.newSession()) {
+            // setsid() makes the child leader of a new session and of a new group; setpgid would then fail.
+            flags |= LibC.POSIX_SPAWN_SETSID;
+        } else if (spec.newProcessGroup()) {
+            flags |= LibC.POSIX_SPAWN_SETPGROUP;
+            check(LibC.posix_spawnattr_setpgroup(attr, 0), "setpgroup");
+        }
+        Scheduling.Policy policy = spec.scheduling().policy();
+        if (policy != null) {
+            flags |= LibC.POSIX_SPAWN_SETSCHEDULER;
+            setPolicy(policyNumber(policy));
+            schedParam.setInt(0, spec.scheduling().priority());
+            check(LibC.posix_spawnattr_setschedparam(attr, schedParam), "setschedparam");
+        }
+        check(LibC.posix_spawnattr_setflags(attr, flags), "setflags");
+    }
+
+    /**
+     * The child sets its policy itself, before {@code execve}, with {@code sched_setscheduler(0, policy, ...)}.
+     * glibc's setter accepts only the POSIX policies (other, FIFO, RR), but the child passes any value on to the
+     * kernel; so batch and idle are written into the attribute's public {@code __policy} field, after checking
+     * with the getter that the field is where {@code <spawn.h>} puts it.
+     */
+    private void setPolicy(int number) throws IOException {
+        if (number == LibC.SCHED_OTHER || number == LibC.SCHED_FIFO || number == LibC.SCHED_RR) {
+            check(LibC.posix_spawnattr_setschedpolicy(attr, number), "setschedpolicy");
+            return;
+        }
+        check(LibC.posix_spawnattr_setschedpolicy(attr, LibC.SCHED_RR), "setschedpolicy");
+        boolean found = attr.getInt(LibC.SPAWNATTR_POLICY_OFFSET) == LibC.SCHED_RR;
+        int[] read = new int[1];
+        if (found) {
+            attr.setInt(LibC.SPAWNATTR_POLICY_OFFSET, number);
+            check(LibC.posix_spawnattr_getschedpolicy(attr, read), "getschedpolicy");
+        }
+        if (!found || read[0] != number) {
+            throw new UnsupportedOperationException("policy " + spec.scheduling().policy() + " cannot be set: this "
+                    + "C library's posix_spawnattr_t does not have the layout of glibc's <spawn.h>");
+        }
+    }
+
+    private static int policyNumber(Scheduling.Policy policy) {
+        return switch (policy) {
+            case NORMAL -> LibC.SCHED_OTHER;
+            case BATCH -> LibC.SCHED_BATCH;
+            case IDLE -> LibC.SCHED_IDLE;
+            case FIFO -> LibC.SCHED_FIFO;
+            case ROUND_ROBIN -> LibC.SCHED_RR;
+        };
+    }
+
+    private static void check(int result, String call) throws IOException {
+        if (result != 0) {
+            throw new IOException(call + " failed: " + LibC.describe(result));
+        }
+    }
+
+    /** @return whether the child leads a process group of its own */
+    boolean ownGroup() {
+        return ownGroup;
+    }
+
+    /**
+     * Starts the child; runs on a spawner thread. The CPU affinity, if any, is set on this thread around the
+     * call and restored after it.
+     *
+     * @return the child's pid
+     * @throws IOException if the kernel refused the affinity or the spawn (with the reason and what was asked)
+     */
+    int spawn() throws IOException {
+        Memory saved = null;
+        if (cpuMask != null) {
+            saved = new Memory(LibC.CPU_SET_BYTES);
+            if (LibC.sched_getaffinity(0, LibC.CPU_SET_BYTES, saved) != 0) {
+                throw new IOException("cannot read the spawning thread's CPU affinity: " + LibC.describe(LibC.errno()));
+            }
+            if (LibC.sched_setaffinity(0, LibC.CPU_SET_BYTES, cpuMask) != 0) {
+                throw new IOException("the kernel refused CPU affinity " + Arrays.toString(spec.scheduling().cpus())
+                        + " for the child: " + LibC.describe(LibC.errno())
+                        + "; the CPUs must exist and be among those this process may use");
+            }
+        }
+        int[] pid = new int[1];
+        int result;
+        try {
+            Pointer env = envp != null ? envp : ENVIRON_ADDRESS.getPointer(0);
+            result = program.indexOf('/') >= 0
+                    ? LibC.posix_spawn(pid, program, fileActions, attr, argv, env)
+                    : LibC.posix_spawnp(pid, program, fileActions, attr, argv, env);
+        } finally {
+            if (saved != null && LibC.sched_setaffinity(0, LibC.CPU_SET_BYTES, saved) != 0) {
+                // The child exists either way and must be returned; later children inherit the narrower set.
+                LOG.log(System.Logger.Level.WARNING, "cannot restore the CPU affinity of thread "
+                        + Thread.currentThread().getName() + ": " + LibC.describe(LibC.errno()));
+            }
+        }
+        if (result != 0) {
+            throw new IOException(spawnFailure(result));
+        }
+        return pid[0];
+    }
+
+    private String spawnFailure(int errno) {
+        StringBuilder b = new StringBuilder("cannot start ").append(program).append(": ").append(LibC.describe(errno));
+        Scheduling.Policy policy = spec.scheduling().policy();
+        if (policy != null && (errno == LibC.EPERM || errno == LibC.EINVAL)) {
+            b.append("; the kernel refused scheduling policy ").append(policy);
+            if (policy.isRealTime()) {
+                b.append(" priority ").append(spec.scheduling().priority())
+                        .append(" (real-time policies need CAP_SYS_NICE or RLIMIT_RTPRIO)");
+            }
+        }
+        if (spec.workingDirectory() != null) {
+            b.append(" (working directory ").append(spec.workingDirectory()).append(')');
+        }
+        return b.toString();
+    }
+
+    /**
+     * After the spawn, in the caller's thread: closes the parent's copies of the child's descriptors, then
+     * writes the stdin bytes and closes the pipe, so the child reads them followed by end-of-file. A child that
+     * ends before reading everything makes the write fail with {@code EPIPE}; its exit status tells the rest.
+     */
+    void feedStdin() {
+        closeChildEnds();
+        if (stdinWriteEnd < 0) {
+            return;
+        }
+        try {
+            if (stdinBytes.length > 0) {
+                Memory buffer = new Memory(stdinBytes.length);
+                buffer.write(0, stdinBytes, 0, stdinBytes.length);
+                long done = 0;
+                while (done < stdinBytes.length) {
+                    long n = LibC.write(stdinWriteEnd, buffer.share(done), stdinBytes.length - done);
+                    if (n < 0) {
+                        if (LibC.errno() == LibC.EINTR) {
+                            continue;
+                        }
+                        break;
+                    }
+                    done += n;
+                }
+            }
+        } finally {
+            LibC.close(stdinWriteEnd);
+            stdinWriteEnd = -1;
+        }
+    }
+
+    private void closeChildEnds() {
+        for (int fd : childEnds) {
+            LibC.close(fd);
+        }
+        childEnds.clear();
+    }
+
+    @Override
+    public void close() {
+        closeChildEnds();
+        if (stdinWriteEnd >= 0) {
+            LibC.close(stdinWriteEnd);
+            stdinWriteEnd = -1;
+        }
+        if (actionsReady) {
+            LibC.posix_spawn_file_actions_destroy(fileActions);
+            actionsReady = false;
+        }
+        if (attrReady) {
+            LibC.posix_spawnattr_destroy(attr);
+            attrReady = false;
+        }
+    }
+}
