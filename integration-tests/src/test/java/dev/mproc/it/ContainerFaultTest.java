@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Fault scenarios that only a container shows cleanly (processbuilder × netty). */
+/** Fault scenarios that only a container shows cleanly, for each spawn backend with netty. */
 class ContainerFaultTest {
 
-    private static final String SPAWN = "processbuilder";
     private static final String IPC = "netty";
 
     @BeforeAll
@@ -25,40 +25,45 @@ class ContainerFaultTest {
         assertEquals(0, run.exitCode(), run.output());
     }
 
-    @Test
+    @ParameterizedTest(name = "{0} × netty")
+    @ValueSource(strings = {"processbuilder", "posix-fork"})
     @DisplayName("the parent JVM killed with SIGKILL: within 2 s no daemon child is left and no zombie remains")
-    void parentKilled() {
+    void parentKilled(String spawn) {
         expectPass("parent-killed", Containers.runJava(true, h -> { }, Scenarios.class.getName(),
-                "parent-killed", SPAWN, IPC));
+                "parent-killed", spawn, IPC));
     }
 
-    @Test
+    @ParameterizedTest(name = "{0} × netty")
+    @ValueSource(strings = {"processbuilder", "posix-fork"})
     @DisplayName("the JVM as PID 1: orphaned grandchildren are reaped, or mproc says precisely what it needs")
-    void jvmAsPid1() {
+    void jvmAsPid1(String spawn) {
         expectPass("pid1-orphans", Containers.runJava(false, h -> { }, Scenarios.class.getName(),
-                "pid1-orphans", SPAWN, IPC));
+                "pid1-orphans", spawn, IPC));
     }
 
-    @Test
+    @ParameterizedTest(name = "{0} × netty")
+    @ValueSource(strings = {"processbuilder", "posix-fork"})
     @DisplayName("a worker OOM-killed under a memory limit fails its task with exit code -9; the pool serves on")
-    void oomKilledWorker() {
+    void oomKilledWorker(String spawn) {
         long limit = 384L << 20;
         expectPass("oom", Containers.runJava(true, h -> h.withMemory(limit).withMemorySwap(limit),
-                Scenarios.class.getName(), "oom", SPAWN, IPC));
+                Scenarios.class.getName(), "oom", spawn, IPC));
     }
 
-    @Test
+    @ParameterizedTest(name = "{0} × netty")
+    @ValueSource(strings = {"processbuilder", "posix-fork"})
     @DisplayName("a CPU quota of 1 CPU: cpuCount() and the default pool size follow it")
-    void cpuQuota() {
+    void cpuQuota(String spawn) {
         expectPass("cpu-quota", Containers.runJava(true, h -> h.withNanoCPUs(1_000_000_000L),
-                Scenarios.class.getName(), "cpu-quota", SPAWN, IPC));
+                Scenarios.class.getName(), "cpu-quota", spawn, IPC));
     }
 
-    @Test
+    @ParameterizedTest(name = "{0} × netty")
+    @ValueSource(strings = {"processbuilder", "posix-fork"})
     @DisplayName("a read-only root file system with a writable /tmp: mproc still works")
-    void readOnlyRoot() {
+    void readOnlyRoot(String spawn) {
         expectPass("read-only", Containers.runJava(true, h -> h.withReadonlyRootfs(true)
                 .withTmpFs(java.util.Map.of("/tmp", "rw,exec,size=512m")),
-                Scenarios.class.getName(), "read-only", SPAWN, IPC));
+                Scenarios.class.getName(), "read-only", spawn, IPC));
     }
 }

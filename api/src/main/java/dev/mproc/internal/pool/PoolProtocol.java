@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
  *                   CHUNK    | 0x21 | chunkId (8) | functionId (8) | kind (1) | encoded argument list
  *                   STOP     | 0x22
  *                   BATCH    | 0x23 | count (4) | count × ( length (4) | one of the messages above )
- * worker → parent   RESULTS  | 0x30 | count (4) | count × ( chunkId (8) | ok (1) | nanos (8) | length (4)
+ * worker → parent   READY    | 0x31   (booted and initialised: task timeouts start counting)
+ *                   RESULTS  | 0x30 | count (4) | count × ( chunkId (8) | ok (1) | nanos (8) | length (4)
  *                                                           | encoded result list, or the encoded exception )
  * </pre>
  *
@@ -30,6 +31,8 @@ final class PoolProtocol {
     static final byte STOP = 0x22;
     static final byte BATCH = 0x23;
     static final byte RESULTS = 0x30;
+    /** Worker → parent: booted and initialised; task timeouts count from here. */
+    static final byte READY = 0x31;
 
     /** The chunk holds one {@link dev.mproc.Task}. */
     static final byte KIND_TASK = 1;

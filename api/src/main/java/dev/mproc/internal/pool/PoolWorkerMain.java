@@ -47,6 +47,7 @@ final class PoolWorkerMain implements Target {
         if (initializer != null) {
             initializer.run();
         }
+        ChildChannel.send(new byte[] {PoolProtocol.READY});
         codec = DefaultCodec.standard();
         // The same bounded LRU as the parent keeps for this worker, touched in the same order: both agree on
         // which functions the worker holds without asking.

@@ -86,6 +86,8 @@ public final class ProcessPool implements Pool {
         };
         long quota;
         boolean stopping;
+        /** Booted and initialised: only then do task timeouts run, so a slow start is not a slow task. */
+        boolean ready;
         Chunk timedOut;
         ScheduledFuture<?> timer;
 
@@ -361,7 +363,7 @@ public final class ProcessPool implements Pool {
     }
 
     private void startTimer(Worker w) {
-        if (timers == null || w.inFlight.isEmpty()) {
+        if (timers == null || w.inFlight.isEmpty() || !w.ready) {
             return;
         }
         Chunk head = w.inFlight.peek();
@@ -376,6 +378,13 @@ public final class ProcessPool implements Pool {
     }
 
     private void onResults(Worker w, byte[] message) {
+        if (message.length == 1 && message[0] == PoolProtocol.READY) {
+            synchronized (lock) {
+                w.ready = true;
+                startTimer(w);
+            }
+            return;
+        }
         if (message.length < 5 || message[0] != PoolProtocol.RESULTS) {
             return;
         }

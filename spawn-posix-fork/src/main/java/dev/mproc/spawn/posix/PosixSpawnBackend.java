@@ -14,9 +14,15 @@ import java.util.Optional;
 final class PosixSpawnBackend implements SpawnBackend {
 
     PosixSpawnBackend() {
-        if (Boolean.getBoolean(Subreaper.PROPERTY)) {
+        // As PID 1 of a container the JVM is every orphan's parent anyway: reap them, or they stay zombies.
+        if (Boolean.getBoolean(Subreaper.PROPERTY) || ProcessHandle.current().pid() == 1) {
             Subreaper.enable();
         }
+    }
+
+    @Override
+    public boolean reapsOrphans() {
+        return Subreaper.isEnabled();
     }
 
     @Override
