@@ -535,7 +535,7 @@ public final class DefaultContext implements Context {
                     s.session = server.expect(token, s);
                     // Not a daemon at boot: a standby must not arm die-with-parent for a role it may not get; until its
                     // task arrives, end-of-file on its control connection ends it when the parent goes.
-                    s.process = spawn.spawn(launchSpec(server, token, "standby", false, new int[0]));
+                    s.process = spawn.spawn(launchSpec(server, token, ChildMain.STANDBY_NAME, false, new int[0]));
                 } catch (IOException | RuntimeException e) {
                     System.getLogger("dev.mproc").log(System.Logger.Level.WARNING, "cannot start a standby child", e);
                     return;
