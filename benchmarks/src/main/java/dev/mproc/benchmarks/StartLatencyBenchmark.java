@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Child start latency, mproc against CPython's {@code multiprocessing} in the same run: {@code start()} until the
@@ -67,8 +65,8 @@ public final class StartLatencyBenchmark {
                     for (String method : List.of("spawn", "forkserver", "fork")) {
                         String label = "python3 " + method;
                         String json = runPython(python, script, method, perRound);
-                        toRunning.computeIfAbsent(label, k -> new ArrayList<>()).addAll(array(json, "to_running_ns"));
-                        startJoin.computeIfAbsent(label, k -> new ArrayList<>()).addAll(array(json, "start_join_ns"));
+                        toRunning.computeIfAbsent(label, k -> new ArrayList<>()).addAll(IpcBenchmark.array(json, "to_running_ns"));
+                        startJoin.computeIfAbsent(label, k -> new ArrayList<>()).addAll(IpcBenchmark.array(json, "start_join_ns"));
                     }
                 }
             }
@@ -115,17 +113,4 @@ public final class StartLatencyBenchmark {
         return out;
     }
 
-    private static List<Long> array(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\": \\[([^\\]]*)\\]").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + key + " in " + json);
-        }
-        List<Long> values = new ArrayList<>();
-        for (String v : m.group(1).split(",")) {
-            if (!v.isBlank()) {
-                values.add(Long.parseLong(v.trim()));
-            }
-        }
-        return values;
-    }
 }

@@ -4,6 +4,7 @@ import dev.mproc.Context;
 import dev.mproc.ContextOptions;
 import dev.mproc.Mproc;
 import dev.mproc.Process;
+import dev.mproc.conformance.ProcStat;
 import dev.mproc.internal.DefaultContext;
 import dev.mproc.pool.AsyncResult;
 import dev.mproc.pool.Pool;
@@ -105,7 +106,7 @@ public final class Scenarios {
                 if (!n.chars().allMatch(Character::isDigit) || Long.parseLong(n) == self) {
                     continue;
                 }
-                String state = state(Long.parseLong(n));
+                String state = ProcStat.state(Long.parseLong(n));
                 String cmdline = cmdline(Long.parseLong(n));
                 if ("Z".equals(state)) {
                     found.add(n + " zombie");
@@ -134,7 +135,7 @@ public final class Scenarios {
         while (isRunning(orphan) && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
-        String state = state(orphan);
+        String state = ProcStat.state(orphan);
         System.out.println("child " + child.pid().getAsLong() + " exit " + child.exitCode().getAsInt()
                 + "; orphaned grandchild " + orphan + " state " + state);
         if (state == null) {
@@ -238,19 +239,10 @@ public final class Scenarios {
     }
 
     private static boolean isRunning(long pid) {
-        String s = state(pid);
+        String s = ProcStat.state(pid);
         return s != null && !s.equals("Z") && !s.equals("X");
     }
 
-    private static String state(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int close = stat.lastIndexOf(')');
-            return stat.substring(close + 2, close + 3);
-        } catch (IOException e) {
-            return null;
-        }
-    }
 
     private static String cmdline(long pid) {
         try {

@@ -1,10 +1,10 @@
 package dev.mproc.internal.child;
 
 import dev.mproc.CodecException;
-import dev.mproc.RemoteException;
 import dev.mproc.Target;
 import dev.mproc.Task;
 import dev.mproc.internal.ControlMessages;
+import dev.mproc.internal.RemoteFailures;
 import dev.mproc.internal.ProcessRuntime;
 import dev.mproc.internal.codec.DefaultCodec;
 import dev.mproc.spi.ChildBootHook;
@@ -145,7 +145,7 @@ public final class ChildMain {
             t.printStackTrace();
             System.err.flush();
             kind = ControlMessages.THREW;
-            payload = encodeThrowable(codec, t);
+            payload = RemoteFailures.encode(codec, t);
             exitCode = EXIT_FAILURE;
         }
         try {
@@ -182,19 +182,6 @@ public final class ChildMain {
         }
     }
 
-    /** Sends the exception itself when it can be serialized, else a stand-in with its class, message and trace. */
-    private static byte[] encodeThrowable(DefaultCodec codec, Throwable t) {
-        try {
-            return codec.encode(t);
-        } catch (RuntimeException e) {
-            return codec.encode(standIn(t, 0));
-        }
-    }
-
-    private static Throwable standIn(Throwable t, int depth) {
-        Throwable cause = t.getCause() == null || t.getCause() == t || depth > 16 ? null : standIn(t.getCause(), depth + 1);
-        return new RemoteException(t.getClass().getName(), t.getMessage(), t.getStackTrace(), cause);
-    }
 
     /**
      * Reads the control connection for the rest of the child's life, handing messages to {@link ChildChannel}. A

@@ -1,8 +1,8 @@
 package dev.mproc.internal.pool;
 
-import dev.mproc.RemoteException;
 import dev.mproc.Target;
 import dev.mproc.Task;
+import dev.mproc.internal.RemoteFailures;
 import dev.mproc.internal.child.ChildChannel;
 import dev.mproc.internal.codec.DefaultCodec;
 import dev.mproc.pool.StarFunction;
@@ -120,7 +120,7 @@ final class PoolWorkerMain implements Target {
             payload = encodeResults(results);
             ok = true;
         } catch (Throwable t) { // NOPMD: every failure of a task goes back to the caller, errors included
-            payload = encodeFailure(t);
+            payload = RemoteFailures.encode(codec, t);
             ok = false;
         }
         heldOut.writeLong(chunkId);
@@ -164,16 +164,4 @@ final class PoolWorkerMain implements Target {
         }
     }
 
-    private byte[] encodeFailure(Throwable t) {
-        try {
-            return codec.encode(t);
-        } catch (RuntimeException e) {
-            return codec.encode(standIn(t, 0));
-        }
-    }
-
-    private static Throwable standIn(Throwable t, int depth) {
-        Throwable cause = t.getCause() == null || t.getCause() == t || depth > 16 ? null : standIn(t.getCause(), depth + 1);
-        return new RemoteException(t.getClass().getName(), t.getMessage(), t.getStackTrace(), cause);
-    }
 }
