@@ -32,8 +32,8 @@ public final class LaunchSpec {
     private final StreamTarget stdin;
     private final StreamTarget stdout;
     private final StreamTarget stderr;
-    private final boolean newProcessGroup;
     private final boolean dieWithParent;
+    private final boolean newProcessGroup;
 
     private LaunchSpec(Builder b) {
         this.command = List.copyOf(b.command);
@@ -43,8 +43,8 @@ public final class LaunchSpec {
         this.stdin = b.stdin;
         this.stdout = b.stdout;
         this.stderr = b.stderr;
-        this.newProcessGroup = b.newProcessGroup;
         this.dieWithParent = b.dieWithParent;
+        this.newProcessGroup = b.newProcessGroup;
     }
 
     /**
@@ -102,11 +102,6 @@ public final class LaunchSpec {
         return stderr;
     }
 
-    /** @return whether the child is made leader of a new process group, so a signal can reach its descendants */
-    public boolean newProcessGroup() {
-        return newProcessGroup;
-    }
-
     /**
      * Whether the child must be killed (SIGKILL) when the process that started it dies, whatever the cause —
      * set for subprocesses, which, unlike mproc's child JVMs, run no code of ours that could arrange it at boot.
@@ -118,6 +113,11 @@ public final class LaunchSpec {
         return dieWithParent;
     }
 
+    /** @return whether the child is made leader of a new process group, so a signal can reach its descendants */
+    public boolean newProcessGroup() {
+        return newProcessGroup;
+    }
+
     /** Builds a {@link LaunchSpec}. Not thread-safe. */
     public static final class Builder {
         private final List<String> command;
@@ -127,8 +127,8 @@ public final class LaunchSpec {
         private StreamTarget stdin = StreamTarget.inherit();
         private StreamTarget stdout = StreamTarget.inherit();
         private StreamTarget stderr = StreamTarget.inherit();
-        private boolean newProcessGroup;
         private boolean dieWithParent;
+        private boolean newProcessGroup;
 
         private Builder(List<String> command) {
             Objects.requireNonNull(command, "command");
@@ -200,20 +200,20 @@ public final class LaunchSpec {
         }
 
         /**
-         * @param value whether the child leads a new process group
-         * @return this builder
-         */
-        public Builder newProcessGroup(boolean value) {
-            this.newProcessGroup = value;
-            return this;
-        }
-
-        /**
          * @param value whether the child is killed when its parent dies
          * @return this builder
          */
         public Builder dieWithParent(boolean value) {
             this.dieWithParent = value;
+            return this;
+        }
+
+        /**
+         * @param value whether the child leads a new process group
+         * @return this builder
+         */
+        public Builder newProcessGroup(boolean value) {
+            this.newProcessGroup = value;
             return this;
         }
 

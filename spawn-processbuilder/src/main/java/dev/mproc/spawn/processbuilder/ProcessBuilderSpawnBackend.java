@@ -21,13 +21,13 @@ final class ProcessBuilderSpawnBackend implements SpawnBackend {
 
     @Override
     public SpawnedProcess spawn(LaunchSpec spec) throws IOException {
-        if (spec.newProcessGroup()) {
-            throw new UnsupportedOperationException("spawn backend processbuilder cannot start a child in a new "
-                    + "process group; use spawn backend posix-fork");
-        }
         if (spec.dieWithParent()) {
             throw new UnsupportedOperationException("spawn backend processbuilder cannot make a child die with its "
                     + "parent (the JDK has no parent-death signal); use spawn backend posix-fork");
+        }
+        if (spec.newProcessGroup()) {
+            throw new UnsupportedOperationException("spawn backend processbuilder cannot start a child in a new "
+                    + "process group; use spawn backend posix-fork");
         }
         ProcessBuilder builder = new ProcessBuilder(spec.command());
         if (spec.workingDirectory() != null) {
