@@ -167,8 +167,8 @@ public final class LaunchSpec {
         }
 
         /**
-         * @param source where standard input comes from (ignored when {@link #stdinBytes(byte[])} is set, which
-         *     must then be the only choice)
+         * @param source where standard input comes from; {@link #build()} throws {@link IllegalStateException} if
+         *     {@link #stdinBytes(byte[])} is set too and this is not {@link StreamTarget#inherit()}
          * @return this builder
          * @throws IllegalArgumentException for an appending file target, which means nothing for input
          */
@@ -217,10 +217,7 @@ public final class LaunchSpec {
             return this;
         }
 
-        /**
-         * @return the immutable spec
-         * @throws IllegalStateException if both stdin bytes and another stdin source were given
-         */
+        /** @return the immutable spec */
         public LaunchSpec build() {
             if (stdinBytes != null && stdin.kind() != StreamTarget.Kind.INHERIT) {
                 throw new IllegalStateException("stdin is either the given bytes or " + stdin.kind() + ", not both");
