@@ -44,6 +44,49 @@ public interface Context extends Primitives, AutoCloseable {
     <R> Process<R> task(Task<R> task);
 
     /**
+     * Prepares an external program to run as a child process: Python's {@code subprocess.Popen} and
+     * {@code subprocess.run}. No shell is involved: the program receives each argument exactly as given, so
+     * spaces, quotes and {@code $} in arguments are plain characters and cannot inject commands.
+     *
+     * <pre>{@code
+     * CompletedProcess r = ctx.subprocess(List.of("ls", "-l", dir)).captureOutput().run();
+     * }</pre>
+     *
+     * The program runs on this context's spawn backend; closing the context does not end it.
+     *
+     * @param command the program (an absolute path, or a name found on {@code PATH}) and its arguments
+     * @return a builder to set the directory, environment and standard streams, then start or run
+     * @throws IllegalArgumentException if the command is empty
+     * @throws IllegalStateException if the context is closed
+     */
+    dev.mproc.subprocess.SubprocessBuilder subprocess(java.util.List<String> command);
+
+    /**
+     * Prepares an external program to run as a child process; see {@link #subprocess(java.util.List)}.
+     *
+     * @param command the program and its arguments
+     * @return a builder
+     */
+    default dev.mproc.subprocess.SubprocessBuilder subprocess(String... command) {
+        return subprocess(java.util.List.of(command));
+    }
+
+    /**
+     * Prepares a shell command line: {@code /bin/sh -c script sh args...}, Python's {@code shell=True}. The
+     * shell interprets {@code script} — never build it from untrusted text; pass such values as {@code args},
+     * which the script reads as {@code "$1"}, {@code "$2"}, ... without interpreting them.
+     *
+     * @param script the shell script
+     * @param args the script's positional parameters
+     * @return a builder
+     */
+    default dev.mproc.subprocess.SubprocessBuilder shell(String script, String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("/bin/sh", "-c", script, "sh"));
+        command.addAll(java.util.List.of(args));
+        return subprocess(command);
+    }
+
+    /**
      * Starts a pool of {@link #cpuCount()} worker processes: Python's {@code Pool()}.
      *
      * @return the running pool

@@ -191,19 +191,30 @@ public final class ContextOptions {
         /**
          * @param target where children's standard output goes
          * @return this builder
+         * @throws IllegalArgumentException for {@link StreamTarget#pipe()}: nothing would read a child JVM's pipe
          */
         public Builder stdout(StreamTarget target) {
-            this.stdout = Objects.requireNonNull(target, "target");
+            this.stdout = childOutput(target, "stdout");
             return this;
         }
 
         /**
          * @param target where children's standard error goes
          * @return this builder
+         * @throws IllegalArgumentException for {@link StreamTarget#pipe()}: nothing would read a child JVM's pipe
          */
         public Builder stderr(StreamTarget target) {
-            this.stderr = Objects.requireNonNull(target, "target");
+            this.stderr = childOutput(target, "stderr");
             return this;
+        }
+
+        private static StreamTarget childOutput(StreamTarget target, String stream) {
+            Objects.requireNonNull(target, "target");
+            if (target.kind() == StreamTarget.Kind.PIPE) {
+                throw new IllegalArgumentException("a child process's " + stream + " cannot be a pipe: nothing "
+                        + "would read it; pipes are for subprocesses (Context.subprocess)");
+            }
+            return target;
         }
 
         /**

@@ -173,6 +173,15 @@ public final class DefaultContext implements Context {
     }
 
     @Override
+    public dev.mproc.subprocess.SubprocessBuilder subprocess(List<String> command) {
+        requireOpen();
+        return new dev.mproc.internal.subprocess.DefaultSubprocessBuilder(spec -> {
+            requireOpen();
+            return spawn.spawn(spec);
+        }, spawnName, command);
+    }
+
+    @Override
     public dev.mproc.pool.Pool pool(dev.mproc.pool.PoolOptions poolOptions) {
         requireOpen();
         return new dev.mproc.internal.pool.ProcessPool(this, poolOptions);

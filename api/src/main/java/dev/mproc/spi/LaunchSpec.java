@@ -14,10 +14,15 @@ import java.util.Objects;
  * Everything a {@link SpawnBackend} needs to start one child: the command, its environment, where its standard
  * streams go, and process attributes. Immutable; build with {@link #builder(List)}.
  *
- * <p>Standard input is either inherited or a pipe from which the child reads {@link #stdinBytes()} followed by
- * end-of-file. mproc uses that pipe to hand a fresh child its bootstrap record (including the context's
- * secret), so that nothing secret appears on the command line, which every user can read through
- * {@code /proc}.
+ * <p>Standard input is inherited, a pipe from which the child reads {@link #stdinBytes()} followed by
+ * end-of-file, or — for subprocesses — any {@link #stdin()} target. mproc uses the first pipe to hand a fresh
+ * child its bootstrap record (including the context's secret), so that nothing secret appears on the command
+ * line, which every user can read through {@code /proc}.
+ *
+ * <p>{@link StreamTarget#pipe() Pipes} for stdin, stdout or stderr (subprocesses only): the backend creates the
+ * pipe, gives the child its end, closes that end in the parent, and hands the parent's end out through
+ * {@link SpawnedProcess#stdin()}, {@link SpawnedProcess#stdout()} and {@link SpawnedProcess#stderr()}. The
+ * parent's ends must not leak into other children (close-on-exec).
  */
 public final class LaunchSpec {
 
@@ -25,8 +30,10 @@ public final class LaunchSpec {
     private final Path workingDirectory;
     private final Map<String, String> environment;
     private final byte[] stdinBytes;
+    private final StreamTarget stdin;
     private final StreamTarget stdout;
     private final StreamTarget stderr;
+    private final boolean dieWithParent;
     private final boolean newProcessGroup;
     private final boolean newSession;
     private final Scheduling scheduling;
@@ -36,8 +43,10 @@ public final class LaunchSpec {
         this.workingDirectory = b.workingDirectory;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
         this.stdinBytes = b.stdinBytes == null ? null : b.stdinBytes.clone();
+        this.stdin = b.stdin;
         this.stdout = b.stdout;
         this.stderr = b.stderr;
+        this.dieWithParent = b.dieWithParent;
         this.newProcessGroup = b.newProcessGroup;
         this.newSession = b.newSession;
         this.scheduling = b.scheduling;
@@ -78,6 +87,16 @@ public final class LaunchSpec {
         return stdinBytes == null ? null : stdinBytes.clone();
     }
 
+    /**
+     * Where standard input comes from when {@link #stdinBytes()} is {@code null}: inherited, {@code /dev/null}
+     * ({@link StreamTarget.Kind#DISCARD}), a file the child reads, or a pipe the parent writes.
+     *
+     * @return the source; {@link StreamTarget#inherit()} when {@link #stdinBytes()} is set
+     */
+    public StreamTarget stdin() {
+        return stdin;
+    }
+
     /** @return where standard output goes */
     public StreamTarget stdout() {
         return stdout;
@@ -86,6 +105,17 @@ public final class LaunchSpec {
     /** @return where standard error goes */
     public StreamTarget stderr() {
         return stderr;
+    }
+
+    /**
+     * Whether the child must be killed (SIGKILL) when the process that started it dies, whatever the cause —
+     * set for subprocesses, which, unlike mproc's child JVMs, run no code of ours that could arrange it at boot.
+     * A backend that cannot guarantee it refuses the spec.
+     *
+     * @return whether the child dies with its parent
+     */
+    public boolean dieWithParent() {
+        return dieWithParent;
     }
 
     /** @return whether the child is made leader of a new process group, so a signal can reach its descendants */
@@ -112,8 +142,10 @@ public final class LaunchSpec {
         private Path workingDirectory;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private byte[] stdinBytes;
+        private StreamTarget stdin = StreamTarget.inherit();
         private StreamTarget stdout = StreamTarget.inherit();
         private StreamTarget stderr = StreamTarget.inherit();
+        private boolean dieWithParent;
         private boolean newProcessGroup;
         private boolean newSession;
         private Scheduling scheduling = Scheduling.inherit();
@@ -155,6 +187,21 @@ public final class LaunchSpec {
         }
 
         /**
+         * @param source where standard input comes from; {@link #build()} throws {@link IllegalStateException} if
+         *     {@link #stdinBytes(byte[])} is set too and this is not {@link StreamTarget#inherit()}
+         * @return this builder
+         * @throws IllegalArgumentException for an appending file target, which means nothing for input
+         */
+        public Builder stdin(StreamTarget source) {
+            Objects.requireNonNull(source, "source");
+            if (source.append()) {
+                throw new IllegalArgumentException("standard input cannot append to a file: " + source.file());
+            }
+            this.stdin = source;
+            return this;
+        }
+
+        /**
          * @param target where standard output goes
          * @return this builder
          */
@@ -169,6 +216,15 @@ public final class LaunchSpec {
          */
         public Builder stderr(StreamTarget target) {
             this.stderr = Objects.requireNonNull(target, "target");
+            return this;
+        }
+
+        /**
+         * @param value whether the child is killed when its parent dies
+         * @return this builder
+         */
+        public Builder dieWithParent(boolean value) {
+            this.dieWithParent = value;
             return this;
         }
 
@@ -201,6 +257,9 @@ public final class LaunchSpec {
 
         /** @return the immutable spec */
         public LaunchSpec build() {
+            if (stdinBytes != null && stdin.kind() != StreamTarget.Kind.INHERIT) {
+                throw new IllegalStateException("stdin is either the given bytes or " + stdin.kind() + ", not both");
+            }
             return new LaunchSpec(this);
         }
     }

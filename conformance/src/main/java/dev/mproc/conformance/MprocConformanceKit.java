@@ -35,6 +35,15 @@ public abstract class MprocConformanceKit {
     }
 
     @Nested
+    @DisplayName("Subprocess: external programs through pipes, without the 64 KiB deadlock")
+    class Subprocesses extends SubprocessContract {
+        @Override
+        protected BackendCombination.Combination combination() {
+            return kit();
+        }
+    }
+
+    @Nested
     @DisplayName("Event")
     class Events extends EventContract {
         @Override

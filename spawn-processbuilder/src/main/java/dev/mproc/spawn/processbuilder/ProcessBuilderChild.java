@@ -2,7 +2,11 @@ package dev.mproc.spawn.processbuilder;
 
 import dev.mproc.spi.ExitStatus;
 import dev.mproc.spi.SpawnedProcess;
+import dev.mproc.spi.StdinPipe;
+import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /** A child started with {@link ProcessBuilder}; its exit value is the JDK's, so signals read as 128 + n. */
 final class ProcessBuilderChild implements SpawnedProcess {
@@ -12,10 +16,38 @@ final class ProcessBuilderChild implements SpawnedProcess {
 
     private final java.lang.Process process;
     private final CompletableFuture<ExitStatus> exit;
+    private final StdinPipe stdin;
+    private final Flow.Publisher<ByteBuffer> stdout;
+    private final Flow.Publisher<ByteBuffer> stderr;
 
-    ProcessBuilderChild(java.lang.Process process) {
+    /**
+     * @param process the started process
+     * @param pipeStdin whether its stdin is a pipe the caller writes
+     * @param pipeStdout whether its stdout is a pipe the caller reads
+     * @param pipeStderr whether its stderr is a pipe the caller reads
+     */
+    ProcessBuilderChild(java.lang.Process process, boolean pipeStdin, boolean pipeStdout, boolean pipeStderr) {
         this.process = process;
         this.exit = process.onExit().thenApply(p -> ExitStatus.ambiguous(p.exitValue()));
+        String prefix = "mproc-subprocess-" + process.pid() + "-";
+        this.stdin = pipeStdin ? new StreamStdin(process.getOutputStream(), prefix + "stdin") : null;
+        this.stdout = pipeStdout ? new StreamPublisher(process.getInputStream(), prefix + "stdout") : null;
+        this.stderr = pipeStderr ? new StreamPublisher(process.getErrorStream(), prefix + "stderr") : null;
+    }
+
+    @Override
+    public Optional<StdinPipe> stdin() {
+        return Optional.ofNullable(stdin);
+    }
+
+    @Override
+    public Optional<Flow.Publisher<ByteBuffer>> stdout() {
+        return Optional.ofNullable(stdout);
+    }
+
+    @Override
+    public Optional<Flow.Publisher<ByteBuffer>> stderr() {
+        return Optional.ofNullable(stderr);
     }
 
     @Override
