@@ -150,8 +150,13 @@ public final class ConnectionObject implements ServerObject {
     private final ArrayDeque<Request> receivers = new ArrayDeque<>();
     private final List<Request> pollers = new ArrayList<>();
     private final ArrayDeque<BlockedSend> blockedSends = new ArrayDeque<>();
-    /** {@link #SEND_OWNER}s posted and not handled yet: until they are, the owner's sends queue behind them. */
+    /**
+     * {@link #SEND_OWNER}s posted and not handled yet: until they are, the owner's sends and closes queue behind
+     * them.
+     */
     private int ownerSendsInFlight;
+    /** Owner's handles closed while its sends were in flight, to be given back once the last one landed. */
+    private int ownerClosesHeldBack;
 
     /** Open handles by holder: a {@link Session}, or {@link #OWNER}. */
     private final Map<Object, Integer> handles = new HashMap<>();
@@ -197,8 +202,8 @@ public final class ConnectionObject implements ServerObject {
             switch (op) {
                 case SEND, SEND_WAIT -> send(request, message, op == SEND_WAIT);
                 case SEND_OWNER -> {
-                    ownerSendsInFlight--;
                     send(request, message, false);
+                    ownerSendLanded();
                 }
                 case RECV -> recv(request);
                 case POLL -> poll(request, args.getLong());
@@ -339,11 +344,33 @@ public final class ConnectionObject implements ServerObject {
         }
     }
 
-    /** An owner's handle was closed. */
+    /**
+     * An owner's handle was closed. If sends of the owner's are still on their way through the event loop, the
+     * handle is given back only once they have landed: were it the end's last, the peer's end of file would
+     * otherwise overtake them, and a receiver parked at the peer would see end of file before messages that were
+     * sent before the close.
+     */
     void closeDirect() {
         List<Answer> out;
         synchronized (shared) {
+            if (ownerSendsInFlight > 0) {
+                ownerClosesHeldBack++;
+                return;
+            }
             release(OWNER);
+            out = shared.drain();
+        }
+        shared.send(out);
+    }
+
+    /**
+     * A {@link #SEND_OWNER} that {@link #sendDirect} asked for could not be posted (the caller got the failure):
+     * it will never land.
+     */
+    void ownerSendNotPosted() {
+        List<Answer> out;
+        synchronized (shared) {
+            ownerSendLanded();
             out = shared.drain();
         }
         shared.send(out);
@@ -364,7 +391,8 @@ public final class ConnectionObject implements ServerObject {
      * Sends a message if that needs neither a wait nor the event loop. A receiver parked at the peer must be
      * answered on the event loop anyway; handing it the message there, in a posted {@link #SEND_OWNER}, measured
      * faster for request and reply between processes sharing one processor than scheduling the answer from here.
-     * The owner's later sends queue behind such a post until the event loop has handled it, to keep their order.
+     * The owner's later sends queue behind such a post until the event loop has handled it, to keep their order;
+     * so do the closes of the owner's handles of this end (see {@link #closeDirect}).
      *
      * @param message the message with its tag, as {@link #stored(ByteBuffer)} makes it
      * @return {@link #SENT}, {@link #POST} or {@link #WAIT}
@@ -556,6 +584,16 @@ public final class ConnectionObject implements ServerObject {
             BlockedSend b = blockedSends.poll();
             peer.deliver(b.message());
             ok(b.request(), EMPTY);
+        }
+    }
+
+    /** Under the lock: one of the owner's posted sends is done with; the closes held back behind them apply. */
+    private void ownerSendLanded() {
+        ownerSendsInFlight--;
+        if (ownerSendsInFlight == 0) {
+            for (; ownerClosesHeldBack > 0; ownerClosesHeldBack--) {
+                release(OWNER);
+            }
         }
     }
 

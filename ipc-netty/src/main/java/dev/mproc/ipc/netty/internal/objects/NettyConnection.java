@@ -140,7 +140,7 @@ public final class NettyConnection extends RemoteObject implements Connection {
             }
             try {
                 if (outcome == ConnectionObject.POST) {
-                    client().post(ref.id(), ConnectionObject.SEND_OWNER, message);
+                    postOwnerSend(state, message);
                 } else if (outcome == ConnectionObject.WAIT) {
                     sendWaitingForRoom(message);
                 }
@@ -169,6 +169,19 @@ public final class NettyConnection extends RemoteObject implements Connection {
             }
         } catch (MprocException e) {
             throw translate(e);
+        }
+    }
+
+    /** Posts a send that {@link ConnectionObject#sendDirect} counted as in flight; uncounts it if it is not sent. */
+    private void postOwnerSend(ConnectionObject state, byte[] message) {
+        boolean posted = false;
+        try {
+            client().post(ref.id(), ConnectionObject.SEND_OWNER, message);
+            posted = true;
+        } finally {
+            if (!posted) {
+                state.ownerSendNotPosted();
+            }
         }
     }
 
