@@ -40,26 +40,18 @@ public final class StartLatencyBenchmark {
 
         Map<String, List<Long>> toRunning = new LinkedHashMap<>();
         Map<String, List<Long>> startJoin = new LinkedHashMap<>();
-        try (Context ctx = Mproc.context(ContextOptions.builder().build())) {
-            String name = "mproc " + ctx.spawnBackend() + "×" + ctx.ipcBackend() + " (JDK "
+        try (Context cold = Mproc.context(ContextOptions.builder().build());
+                Context warm = Mproc.context(ContextOptions.builder().standbyProcesses(1).build())) {
+            String coldName = "mproc " + cold.spawnBackend() + "×" + cold.ipcBackend() + " (JDK "
                     + Runtime.version().feature() + ")";
+            String warmName = coldName + ", standby";
             // Warm-up: the first child also starts the control server; not part of a child's cost.
-            ctx.task(System::nanoTime).start().join();
+            cold.task(System::nanoTime).start().join();
+            warm.task(System::nanoTime).start().join();
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < perRound; i++) {
-                    long t0 = System.nanoTime();
-                    Process<Long> p = ctx.task(System::nanoTime).start();
-                    p.join();
-                    toRunning.computeIfAbsent(name, k -> new ArrayList<>()).add(p.result() - t0);
-
-                    t0 = System.nanoTime();
-                    Process<Void> q = ctx.process(() -> {
-                    }).start();
-                    q.join();
-                    startJoin.computeIfAbsent(name, k -> new ArrayList<>()).add(System.nanoTime() - t0);
-                    if (q.exitCode().getAsInt() != 0) {
-                        throw new IllegalStateException("empty child failed: " + q);
-                    }
+                    measure(cold, coldName, toRunning, startJoin, false);
+                    measure(warm, warmName, toRunning, startJoin, true);
                 }
                 if (python != null) {
                     for (String method : List.of("spawn", "forkserver", "fork")) {
@@ -81,14 +73,44 @@ public final class StartLatencyBenchmark {
             System.out.printf("%-44s %-32s %-32s%n", side, Stats.of(toRunning.get(side)).format(),
                     Stats.of(startJoin.get(side)).format());
         }
-        String mprocSide = toRunning.keySet().iterator().next();
         if (python != null) {
-            double mine = Stats.of(startJoin.get(mprocSide)).medianMs();
-            for (String side : startJoin.keySet()) {
-                if (side.startsWith("python3")) {
-                    System.out.printf("start+join: mproc / %s = %.2f%n", side, mine / Stats.of(startJoin.get(side)).medianMs());
+            for (String mine : startJoin.keySet()) {
+                if (!mine.startsWith("mproc")) {
+                    continue;
+                }
+                for (String side : startJoin.keySet()) {
+                    if (side.startsWith("python3")) {
+                        System.out.printf("start+join: %s / %s = %.2f%n", mine, side,
+                                Stats.of(startJoin.get(mine)).medianMs() / Stats.of(startJoin.get(side)).medianMs());
+                    }
                 }
             }
+        }
+    }
+
+    /**
+     * One start to running, and one start+join of an empty target. With standby children, first give the
+     * replacement of the last one time to boot: a standby serves one start, and booting one takes a JVM start.
+     */
+    private static void measure(Context ctx, String name, Map<String, List<Long>> toRunning,
+            Map<String, List<Long>> startJoin, boolean standby) throws Exception {
+        if (standby) {
+            Thread.sleep(400);
+        }
+        long t0 = System.nanoTime();
+        Process<Long> p = ctx.task(System::nanoTime).start();
+        p.join();
+        toRunning.computeIfAbsent(name, k -> new ArrayList<>()).add(p.result() - t0);
+        if (standby) {
+            Thread.sleep(400);
+        }
+        t0 = System.nanoTime();
+        Process<Void> q = ctx.process(() -> {
+        }).start();
+        q.join();
+        startJoin.computeIfAbsent(name, k -> new ArrayList<>()).add(System.nanoTime() - t0);
+        if (q.exitCode().getAsInt() != 0) {
+            throw new IllegalStateException("empty child failed: " + q);
         }
     }
 
