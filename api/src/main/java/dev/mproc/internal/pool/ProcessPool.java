@@ -212,7 +212,7 @@ public final class ProcessPool implements Pool {
         AsyncResultImpl<List<R>> result = new AsyncResultImpl<>(callback, errorCallback);
         int chunks = (items.size() + cs - 1) / cs;
         MapJob<R> job = new MapJob<>(items.size(), chunks, result, () -> progress);
-        submit(chunks(job, function, kind, items, cs));
+        submitChunks(job, function, kind, items, cs);
         return result;
     }
 
@@ -234,20 +234,30 @@ public final class ProcessPool implements Pool {
         requireRunning();
         List<Object> items = materialise(inputs);
         ImapJob<R> job = new ImapJob<>(items.size(), ordered, () -> progress);
-        submit(chunks(job, function, PoolProtocol.KIND_FUNCTION, items, chunksize));
+        submitChunks(job, function, PoolProtocol.KIND_FUNCTION, items, chunksize);
         return job;
     }
 
-    private List<Chunk> chunks(Job job, Object function, byte kind, List<Object> items, int chunksize) {
+    /**
+     * Encodes the inputs chunk by chunk and queues them as they are encoded, so that the workers start on the first
+     * chunks while the caller still encodes the rest. A non-encodable argument fails the call with the codec's
+     * error (Python's map raises too); chunks queued before it still run, and their results go to a job nobody
+     * waits for.
+     */
+    private void submitChunks(Job job, Object function, byte kind, List<Object> items, int chunksize) {
         long functionId = ids.incrementAndGet();
         byte[] encodedFunction = codec.encode(function);
-        List<Chunk> chunks = new ArrayList<>();
+        List<Chunk> batch = new ArrayList<>();
         for (int first = 0; first < items.size(); first += chunksize) {
             int count = Math.min(chunksize, items.size() - first);
             byte[] payload = codec.encode(new ArrayList<>(items.subList(first, first + count)));
-            chunks.add(new Chunk(ids.incrementAndGet(), job, first, count, functionId, encodedFunction, kind, payload));
+            batch.add(new Chunk(ids.incrementAndGet(), job, first, count, functionId, encodedFunction, kind, payload));
+            // Small chunks go in groups, so that queueing does not take the lock per item.
+            if (batch.size() * (long) chunksize >= 4096 || first + count >= items.size()) {
+                submit(batch);
+                batch = new ArrayList<>();
+            }
         }
-        return chunks;
     }
 
     private int defaultChunksize(int n) {
