@@ -4,16 +4,16 @@ import dev.mproc.Process;
 import java.util.Locale;
 
 /**
- * Reports how children ended once main has ended: a non-daemon thread that waits for the main thread, then for each
- * child. Only the {@code main} thread is a program's main code, so this thread changes nothing about when daemon
- * children are terminated; it only makes the cut visible.
+ * Reports how children ended once main has ended, then why: a non-daemon thread that waits for the main thread, then
+ * for each child. Only the {@code main} thread is a program's main code, so this thread changes nothing about when
+ * daemon children are terminated; it only makes the cut visible, and lets main's own last line be the seed's.
  */
 final class AfterMain {
 
     private AfterMain() {
     }
 
-    static void report(Process<?>... children) {
+    static void report(String why, Process<?>... children) {
         Thread main = Thread.currentThread();
         Thread reporter = new Thread(() -> {
             try {
@@ -26,6 +26,7 @@ final class AfterMain {
                             c.pid().getAsLong(), c.isDaemon() ? "daemon" : "non-daemon", c.exitCode().getAsInt(),
                             (System.nanoTime() - mainEnded) / 1e6));
                 }
+                System.out.println("why: " + why);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

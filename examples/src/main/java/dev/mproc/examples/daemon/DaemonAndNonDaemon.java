@@ -34,12 +34,12 @@ public final class DaemonAndNonDaemon {
      */
     public static void main(String[] args) {
         Context ctx = Mproc.context();
+        System.out.println(Pace.note(3));
         Process<Void> p1 = ctx.process(DaemonAndNonDaemon::foo).name("p1").daemon(true).start();
         Process<Void> p2 = ctx.process(DaemonAndNonDaemon::bar).name("p2").start();
-        AfterMain.report(p1, p2);
-        System.out.println("why: main prints first while both JVMs start; when main's code ends the daemon p1 is"
-                + " terminated (123 may or may not have appeared, end123 never), while the non-daemon p2 keeps the"
-                + " program alive to its end " + Pace.note(3));
+        AfterMain.report("main prints first while both JVMs start; when main's code ends the daemon p1 is terminated"
+                + " (123 may or may not have appeared, end123 never), while the non-daemon p2 keeps the program alive"
+                + " to its end", p1, p2);
         System.out.println("main-------");
     }
 }

@@ -25,9 +25,8 @@ public final class DaemonChild {
      */
     public static void main(String[] args) {
         Process<Void> p = Mproc.context().process(DaemonChild::task).daemon(true).start();
-        AfterMain.report(p);
+        AfterMain.report("a daemon child is terminated as soon as main's code ends; this one was still starting its"
+                + " JVM, so it never printed, and its exit code says SIGTERM (-15)", p);
         System.out.println("main");
-        System.out.println("why: a daemon child is terminated as soon as main's code ends; this one was still starting"
-                + " its JVM, so it never printed, and its exit code says SIGTERM (-15)");
     }
 }
