@@ -4,7 +4,10 @@ import dev.mproc.ContextOptions;
 import dev.mproc.spi.BackendProvider;
 import dev.mproc.spi.IpcProvider;
 import dev.mproc.spi.SpawnProvider;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,9 +39,11 @@ public final class Tour {
     static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final PrintStream out;
+    private final boolean terminal;
 
     Tour(PrintStream out) {
         this.out = out;
+        this.terminal = out == System.out && stdoutIsTerminal();
     }
 
     /**
@@ -109,23 +114,9 @@ public final class Tour {
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
             out.printf("[%d/%d] %s: %s (%s)%n", i + 1, examples.size(), e.name(), e.title(), e.seeds());
-            ExampleRunner.Result r = runner.run(e, new ExampleRunner.Listener() {
-                private long nextProgress = 2;
-
-                @Override
-                public void line(String line) {
-                    out.println("    " + line);
-                    nextProgress = 2;
-                }
-
-                @Override
-                public void tick(Duration elapsed, Duration silent) {
-                    if (silent.toSeconds() >= nextProgress) {
-                        out.printf("    ... still running (%d s)%n", elapsed.toSeconds());
-                        nextProgress = silent.toSeconds() + 2;
-                    }
-                }
-            }, TIMEOUT);
+            Relay relay = new Relay(String.format("[%d/%d] %s", i + 1, examples.size(), e.name()));
+            ExampleRunner.Result r = runner.run(e, relay, TIMEOUT);
+            relay.clearStatus();
             String how = r.timedOut() ? "timed out after " + TIMEOUT.toSeconds() + " s, killed"
                     : "exit " + r.exitCode() + (r.exitCode() == 130 ? " (128 + SIGINT)" : "");
             out.printf("  -> %s, %s%s%n%n", how, Pace.seconds(r.elapsed().toNanos()),
@@ -137,6 +128,61 @@ public final class Tour {
         out.printf("tour: %d example%s in %s, %s%n", examples.size(), examples.size() == 1 ? "" : "s",
                 Pace.since(start), unexpected.isEmpty() ? "all as expected" : "not as expected: " + unexpected);
         return unexpected.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * Relays an example's output, indented, with a progress line while it runs long: on a terminal a status line that
+     * the next output replaces, elsewhere a line after every two silent seconds.
+     */
+    private final class Relay implements ExampleRunner.Listener {
+        private final String label;
+        private boolean statusShown;
+        private long nextSilentReport = 2;
+        private long lastStatusTenths = -1;
+
+        Relay(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public synchronized void line(String line) {
+            clearStatus();
+            out.println("    " + line);
+            nextSilentReport = 2;
+        }
+
+        @Override
+        public synchronized void tick(Duration elapsed, Duration silent) {
+            if (terminal) {
+                long tenths = elapsed.toMillis() / 100;
+                if (elapsed.toSeconds() >= 2 && tenths != lastStatusTenths) {
+                    out.printf(Locale.ROOT, "\r\033[K  %s running, %.1f s", label, tenths / 10.0);
+                    out.flush();
+                    statusShown = true;
+                    lastStatusTenths = tenths;
+                }
+            } else if (silent.toSeconds() >= nextSilentReport) {
+                out.printf("    ... %s still running (%d s)%n", label, elapsed.toSeconds());
+                nextSilentReport = silent.toSeconds() + 2;
+            }
+        }
+
+        synchronized void clearStatus() {
+            if (statusShown) {
+                out.print("\r\033[K");
+                statusShown = false;
+            }
+        }
+    }
+
+    /** Whether standard output is a terminal, where a status line can be rewritten in place (Linux only). */
+    private static boolean stdoutIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     private void list() {

@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
  * Seed 004, 进程池 multiprocessing.Pool() (1. apply, 2. apply_async, 3. map, 4. 进程中的返回值): the same task on
  * {@code [100, 200, 300]} — count down from {@code data**3}, sleep 1 s, return {@code data**3} — through
  * {@code apply}, {@code applyAsync}, {@code map} and, for the seed's {@code (v, 5)} tuples, {@code starmap}, each
- * with its {@code user_time}.
+ * with its {@code user_time}; the maps report their progress as results arrive.
  */
 public final class PoolApplyVsAsyncVsMap {
 
@@ -68,6 +68,7 @@ public final class PoolApplyVsAsyncVsMap {
         System.out.println("applyAsync results " + async + ", user_time " + Pace.since(start));
 
         System.out.println("-- map --");
+        pool.onProgress((completed, total) -> System.out.println("map progress " + completed + "/" + total));
         start = System.nanoTime();
         List<Long> mapped = pool.map(PoolApplyVsAsyncVsMap::processTask, PROCESS_DATA);
         System.out.println("map results " + mapped + ", user_time " + Pace.since(start));
@@ -77,6 +78,7 @@ public final class PoolApplyVsAsyncVsMap {
         List<List<Integer>> info = PROCESS_DATA.stream().map(v -> List.of(v, 5)).toList();
         List<Long> starmapped = pool.starmap(arguments -> processTask((Integer) arguments.get(0)), info, 0);
         System.out.println("starmap results " + starmapped + ", user_time " + Pace.since(start));
+        pool.onProgress(null);
         pool.close();
         pool.join();
         System.out.println("why: apply() waits for each task, so its time is the sum of the three; applyAsync, map and"
