@@ -52,6 +52,10 @@ public final class ChildMain {
             // Python gives children an empty standard input; the pipe's only content was the record.
             System.setIn(new ByteArrayInputStream(new byte[0]));
             stdin.close();
+        } catch (java.io.EOFException e) {
+            // The parent closed our stdin before the record was complete: it went away while we booted.
+            Runtime.getRuntime().halt(EXIT_FAILURE);
+            return;
         } catch (IOException e) {
             System.err.println("mproc: this JVM was not started by mproc (" + e.getMessage() + ")");
             Runtime.getRuntime().halt(EXIT_FAILURE);

@@ -312,28 +312,42 @@ public final class ProcessPool implements Pool {
     // ---- dispatch (under lock) -----------------------------------------------------------------------------------
 
     private void dispatch() {
+        Map<Worker, List<byte[]>> out = new LinkedHashMap<>();
+        // First every idle worker gets one chunk, then workers are topped up to their depth: a worker never holds
+        // a second task while another has none (four long tasks on four workers run at once).
         for (Worker w : workers) {
-            List<byte[]> out = new ArrayList<>();
-            while (!w.stopping && w.quota > 0 && !queue.isEmpty() && w.inFlight.size() < depth(queue.peek())) {
-                Chunk c = queue.poll();
-                if (c.count() > w.quota) {
-                    Chunk[] parts = split(c, (int) w.quota);
-                    queue.addFirst(parts[1]);
-                    c = parts[0];
-                }
-                send(w, c, out);
+            if (w.inFlight.isEmpty()) {
+                give(w, out);
             }
+        }
+        for (Worker w : workers) {
+            while (!queue.isEmpty() && w.inFlight.size() < depth(queue.peek()) && give(w, out)) {
+                // keep filling
+            }
+        }
+        for (Worker w : workers) {
             boolean drained = state == State.CLOSED && queue.isEmpty();
             if (!w.stopping && w.inFlight.isEmpty() && (drained || w.quota == 0)) {
                 w.stopping = true;
-                out.add(PoolProtocol.stop());
-            }
-            if (out.size() == 1) {
-                w.handle.send(out.get(0));
-            } else if (!out.isEmpty()) {
-                w.handle.send(PoolProtocol.batch(out));
+                out.computeIfAbsent(w, k -> new ArrayList<>()).add(PoolProtocol.stop());
             }
         }
+        out.forEach((w, messages) -> w.handle.send(messages.size() == 1 ? messages.get(0) : PoolProtocol.batch(messages)));
+    }
+
+    /** Hands the next chunk to a worker, if it can take one; splits it to fit a worker's remaining task quota. */
+    private boolean give(Worker w, Map<Worker, List<byte[]>> out) {
+        if (w.stopping || w.quota <= 0 || queue.isEmpty()) {
+            return false;
+        }
+        Chunk c = queue.poll();
+        if (c.count() > w.quota) {
+            Chunk[] parts = split(c, (int) w.quota);
+            queue.addFirst(parts[1]);
+            c = parts[0];
+        }
+        send(w, c, out.computeIfAbsent(w, k -> new ArrayList<>()));
+        return true;
     }
 
     /**
