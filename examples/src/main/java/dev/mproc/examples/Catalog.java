@@ -102,6 +102,8 @@ public final class Catalog {
         g.put("sync", "Semaphore and Event");
         g.put("shared", "Value and Array");
         g.put("executor", "ProcessPoolExecutor");
+        g.put("subprocess", "external programs through pipes");
+        g.put("service", "a daemon service (posix-fork)");
         return Collections.unmodifiableMap(g);
     }
 
@@ -204,6 +206,11 @@ public final class Catalog {
 
         e.add(ok("executor", "executor", Executor.class, "an ExecutorService of worker processes",
                 "004 ProcessPoolExecutor"));
+
+        e.add(ok("pipe-deadlock", "subprocess", dev.mproc.examples.subprocess.PipeDeadlock.class,
+                "64 KiB + 1 byte through a pipe: communicate does not deadlock", "002 subprocess, the pipe deadlock"));
+        e.add(ok("daemon-service", "service", dev.mproc.examples.service.DaemonServiceExample.class,
+                "a detached service: start, status, start again, restart, stop", "002 the Daemon class"));
         return List.copyOf(e);
     }
 
