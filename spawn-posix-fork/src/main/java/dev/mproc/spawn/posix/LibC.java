@@ -59,6 +59,8 @@ final class LibC {
 
     static final int PRIO_PROCESS = 0;
 
+    static final int F_SETFD = 2;
+    static final int FD_CLOEXEC = 1;
     static final int F_GETLK = 5;
     static final int F_SETLK = 6;
     static final int F_SETLKW = 7;
@@ -148,6 +150,9 @@ final class LibC {
     static native int ftruncate(int fd, long length);
 
     static native int fcntl(int fd, int cmd, Pointer flock);
+
+    /** {@code fcntl} with an integer argument ({@code F_SETFD}); fixed arity, as the other prototype. */
+    static native int fcntl(int fd, int cmd, long arg);
 
     static native int stat(String path, Pointer buf);
 

@@ -7,8 +7,13 @@ import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import dev.mproc.Scheduling;
 import dev.mproc.StreamTarget;
+import dev.mproc.spi.InputStreamPublisher;
 import dev.mproc.spi.LaunchSpec;
+import dev.mproc.spi.OutputStreamStdin;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,10 +27,13 @@ import java.util.Map;
  *
  * <p>What the child gets, in the order the file actions run:
  * <ol>
- *   <li>stdin: the read end of a pipe the parent fills with {@link LaunchSpec#stdinBytes()} and closes (or the
- *       parent's, inherited);</li>
- *   <li>stdout and stderr: inherited, {@code /dev/null}, or a file opened by the parent (so that an error names
- *       the file); when both go to the same place, stderr is a duplicate of stdout sharing its offset;</li>
+ *   <li>stdin: the read end of a pipe the parent fills with {@link LaunchSpec#stdinBytes()} and closes; or, by
+ *       {@link LaunchSpec#stdin()}, the parent's (inherited), {@code /dev/null}, a file opened read-only by the
+ *       parent, or the read end of a pipe whose write end the parent keeps;</li>
+ *   <li>stdout and stderr: inherited, {@code /dev/null}, a file opened by the parent (so that an error names
+ *       the file), or the write end of a pipe whose read end the parent keeps; when both go to the same file or
+ *       to {@code /dev/null}, stderr is a duplicate of stdout sharing its offset (two pipe targets are equal
+ *       records but always get a pipe each);</li>
  *   <li>every other descriptor closed ({@code closefrom(3)}), whatever the JVM or a library opened without
  *       {@code O_CLOEXEC};</li>
  *   <li>the working directory, if one is given.</li>
@@ -33,6 +41,11 @@ import java.util.Map;
  * Attributes: an empty signal mask and every signal at its default action (a JVM blocks and ignores signals a
  * fresh program must not inherit); a new process group or session on request; the scheduling policy. The CPU
  * affinity is set on the spawning thread for the duration of the call, because a child inherits it from there.
+ *
+ * <p>Pipes are created with {@code pipe2(O_CLOEXEC)}; the child's ends are closed in the parent after the spawn,
+ * and {@link #attachPipes} hands the parent's ends to the child's {@link PosixChild} as streams ({@link PipeEnds})
+ * served by the api's thread-per-stream adapters. {@link LaunchSpec#dieWithParent()} runs the program through
+ * {@link DeathWithParent}'s helper.
  */
 final class NativeLaunch implements AutoCloseable {
 
@@ -55,12 +68,17 @@ final class NativeLaunch implements AutoCloseable {
     /** Descriptors the parent opened for the child; closed in the parent once the child has its copies. */
     private final List<Integer> childEnds = new ArrayList<>();
     private int stdinWriteEnd = -1;
+    /** The parent's ends of piped stdin, stdout and stderr until {@link #attachPipes} takes them; -1 for none. */
+    private int parentStdin = -1;
+    private int parentStdout = -1;
+    private int parentStderr = -1;
     private boolean actionsReady;
     private boolean attrReady;
 
-    private NativeLaunch(LaunchSpec spec) {
+    private NativeLaunch(LaunchSpec spec) throws IOException {
         this.spec = spec;
-        List<String> command = spec.command();
+        List<String> command = spec.dieWithParent()
+                ? DeathWithParent.wrap(spec.command(), spec.workingDirectory()) : spec.command();
         this.program = command.get(0);
         this.argv = new StringArray(command.toArray(new String[0]));
         this.envp = spec.environment().isEmpty() ? null : new StringArray(environment(spec.environment()));
@@ -74,7 +92,9 @@ final class NativeLaunch implements AutoCloseable {
      *
      * @param spec what to start
      * @return the prepared launch, to {@link #spawn} on a spawner thread and then {@link #close}
-     * @throws IOException if a file for stdout or stderr cannot be opened, or the CPU list cannot be expressed
+     * @throws IOException if a file for stdin, stdout or stderr cannot be opened, a pipe cannot be created, or
+     *     the CPU list cannot be expressed
+     * @throws UnsupportedOperationException if the spec asks for death with the parent and no helper exists
      */
     static NativeLaunch prepare(LaunchSpec spec) throws IOException {
         NativeLaunch launch = new NativeLaunch(spec);
@@ -128,11 +148,13 @@ final class NativeLaunch implements AutoCloseable {
             childEnds.add(fds[0]);
             stdinWriteEnd = fds[1];
             check(LibC.posix_spawn_file_actions_adddup2(fileActions, fds[0], 0), "adddup2 stdin");
+        } else {
+            source(spec.stdin());
         }
         StreamTarget out = spec.stdout();
         StreamTarget err = spec.stderr();
         redirect(out, 1, "stdout");
-        if (err.kind() != StreamTarget.Kind.INHERIT && err.equals(out)) {
+        if (err.kind() != StreamTarget.Kind.INHERIT && err.kind() != StreamTarget.Kind.PIPE && err.equals(out)) {
             check(LibC.posix_spawn_file_actions_adddup2(fileActions, 1, 2), "adddup2 stderr");
         } else {
             redirect(err, 2, "stderr");
@@ -144,11 +166,56 @@ final class NativeLaunch implements AutoCloseable {
         }
     }
 
+    /** Standard input from {@link LaunchSpec#stdin()}, when no stdin bytes are given. */
+    private void source(StreamTarget source) throws IOException {
+        String path;
+        switch (source.kind()) {
+            case INHERIT -> {
+                return;
+            }
+            case PIPE -> {
+                int[] fds = pipe("stdin");
+                childEnds.add(fds[0]);
+                parentStdin = fds[1];
+                check(LibC.posix_spawn_file_actions_adddup2(fileActions, fds[0], 0), "adddup2 stdin");
+                return;
+            }
+            case DISCARD -> path = "/dev/null";
+            case FILE -> path = source.file().toString();
+            default -> throw new IllegalStateException("unknown stream source " + source.kind());
+        }
+        int opened = LibC.open(path, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
+        if (opened < 0) {
+            throw new IOException("cannot open " + path + " for the child's stdin: " + LibC.describe(LibC.errno()));
+        }
+        childEnds.add(opened);
+        check(LibC.posix_spawn_file_actions_adddup2(fileActions, opened, 0), "adddup2 stdin");
+    }
+
+    private static int[] pipe(String stream) throws IOException {
+        int[] fds = new int[2];
+        if (LibC.pipe2(fds, LibC.O_CLOEXEC) != 0) {
+            throw new IOException("cannot create the child's " + stream + " pipe: " + LibC.describe(LibC.errno()));
+        }
+        return fds;
+    }
+
     private void redirect(StreamTarget target, int fd, String stream) throws IOException {
         String path;
         int flags = LibC.O_WRONLY | LibC.O_CLOEXEC;
         switch (target.kind()) {
             case INHERIT -> {
+                return;
+            }
+            case PIPE -> {
+                int[] fds = pipe(stream);
+                childEnds.add(fds[1]);
+                if (fd == 1) {
+                    parentStdout = fds[0];
+                } else {
+                    parentStderr = fds[0];
+                }
+                check(LibC.posix_spawn_file_actions_adddup2(fileActions, fds[1], fd), "adddup2 " + stream);
                 return;
             }
             case DISCARD -> path = "/dev/null";
@@ -330,6 +397,52 @@ final class NativeLaunch implements AutoCloseable {
         }
     }
 
+    /**
+     * After the spawn and {@link #feedStdin}: hands the parent's pipe ends to the child, as the api's
+     * thread-per-stream adapters over {@link PipeEnds} streams. On failure every end is closed (the caller kills
+     * the child).
+     *
+     * @param child the spawned child
+     * @throws IOException if an end cannot be turned into a stream
+     */
+    void attachPipes(PosixChild child) throws IOException {
+        String prefix = "mproc-subprocess-" + child.pid() + "-";
+        OutputStream in = null;
+        InputStream out = null;
+        InputStream err = null;
+        try {
+            if (parentStdin >= 0) {
+                int fd = parentStdin;
+                parentStdin = -1;
+                in = PipeEnds.output(fd);
+            }
+            if (parentStdout >= 0) {
+                int fd = parentStdout;
+                parentStdout = -1;
+                out = PipeEnds.input(fd);
+            }
+            if (parentStderr >= 0) {
+                int fd = parentStderr;
+                parentStderr = -1;
+                err = PipeEnds.input(fd);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Closeable c : new Closeable[] {in, out, err}) {
+                if (c != null) {
+                    try {
+                        c.close();
+                    } catch (IOException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+            }
+            throw e;
+        }
+        child.attachPipes(in == null ? null : new OutputStreamStdin(in, prefix + "stdin"),
+                out == null ? null : new InputStreamPublisher(out, prefix + "stdout"),
+                err == null ? null : new InputStreamPublisher(err, prefix + "stderr"));
+    }
+
     private void closeChildEnds() {
         for (int fd : childEnds) {
             LibC.close(fd);
@@ -344,6 +457,14 @@ final class NativeLaunch implements AutoCloseable {
             LibC.close(stdinWriteEnd);
             stdinWriteEnd = -1;
         }
+        for (int fd : new int[] {parentStdin, parentStdout, parentStderr}) {
+            if (fd >= 0) {
+                LibC.close(fd);
+            }
+        }
+        parentStdin = -1;
+        parentStdout = -1;
+        parentStderr = -1;
         if (actionsReady) {
             LibC.posix_spawn_file_actions_destroy(fileActions);
             actionsReady = false;

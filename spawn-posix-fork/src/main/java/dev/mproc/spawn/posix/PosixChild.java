@@ -3,10 +3,14 @@ package dev.mproc.spawn.posix;
 import com.sun.jna.Memory;
 import dev.mproc.spi.ExitStatus;
 import dev.mproc.spi.SpawnedProcess;
+import dev.mproc.spi.StdinPipe;
+import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Flow;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +47,9 @@ final class PosixChild implements SpawnedProcess {
     private final boolean ownGroup;
     private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private boolean reaped; // guarded by this
+    private volatile StdinPipe stdin;
+    private volatile Flow.Publisher<ByteBuffer> stdout;
+    private volatile Flow.Publisher<ByteBuffer> stderr;
 
     private PosixChild(int pid, boolean ownGroup) {
         this.pid = pid;
@@ -62,6 +69,28 @@ final class PosixChild implements SpawnedProcess {
     /** @return the unreaped child with this pid that this backend spawned, or {@code null} */
     static PosixChild unreaped(int pid) {
         return UNREAPED.get(pid);
+    }
+
+    /** Sets the parent's ends of the child's pipes, before the child is handed out; {@code null} for none. */
+    void attachPipes(StdinPipe in, Flow.Publisher<ByteBuffer> out, Flow.Publisher<ByteBuffer> err) {
+        this.stdin = in;
+        this.stdout = out;
+        this.stderr = err;
+    }
+
+    @Override
+    public Optional<StdinPipe> stdin() {
+        return Optional.ofNullable(stdin);
+    }
+
+    @Override
+    public Optional<Flow.Publisher<ByteBuffer>> stdout() {
+        return Optional.ofNullable(stdout);
+    }
+
+    @Override
+    public Optional<Flow.Publisher<ByteBuffer>> stderr() {
+        return Optional.ofNullable(stderr);
     }
 
     /** Starts waiting for the child's end. */

@@ -33,6 +33,12 @@ final class PosixSpawnBackend implements SpawnBackend {
             child.watch();
             Subreaper.childSpawned();
             launch.feedStdin();
+            try {
+                launch.attachPipes(child);
+            } catch (IOException | RuntimeException e) {
+                child.signal(9, false); // its pipes are gone: do not leave it running mis-wired
+                throw e;
+            }
             return child;
         }
     }

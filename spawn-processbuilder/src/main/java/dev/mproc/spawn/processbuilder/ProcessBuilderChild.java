@@ -1,6 +1,8 @@
 package dev.mproc.spawn.processbuilder;
 
 import dev.mproc.spi.ExitStatus;
+import dev.mproc.spi.InputStreamPublisher;
+import dev.mproc.spi.OutputStreamStdin;
 import dev.mproc.spi.SpawnedProcess;
 import dev.mproc.spi.StdinPipe;
 import java.nio.ByteBuffer;
@@ -30,9 +32,9 @@ final class ProcessBuilderChild implements SpawnedProcess {
         this.process = process;
         this.exit = process.onExit().thenApply(p -> ExitStatus.ambiguous(p.exitValue()));
         String prefix = "mproc-subprocess-" + process.pid() + "-";
-        this.stdin = pipeStdin ? new StreamStdin(process.getOutputStream(), prefix + "stdin") : null;
-        this.stdout = pipeStdout ? new StreamPublisher(process.getInputStream(), prefix + "stdout") : null;
-        this.stderr = pipeStderr ? new StreamPublisher(process.getErrorStream(), prefix + "stderr") : null;
+        this.stdin = pipeStdin ? new OutputStreamStdin(process.getOutputStream(), prefix + "stdin") : null;
+        this.stdout = pipeStdout ? new InputStreamPublisher(process.getInputStream(), prefix + "stdout") : null;
+        this.stderr = pipeStderr ? new InputStreamPublisher(process.getErrorStream(), prefix + "stderr") : null;
     }
 
     @Override

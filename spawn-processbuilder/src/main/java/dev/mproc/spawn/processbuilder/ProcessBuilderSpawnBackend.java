@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Starts children with {@link ProcessBuilder}; the JDK's own reaper thread waits for them. Piped streams of a
- * subprocess are served by a thread each ({@link StreamPublisher}, {@link StreamStdin}): the JDK offers nothing
- * else.
+ * subprocess are served by a thread each (the api's {@link dev.mproc.spi.InputStreamPublisher} and
+ * {@link dev.mproc.spi.OutputStreamStdin}): the JDK offers nothing else.
  */
 final class ProcessBuilderSpawnBackend implements SpawnBackend {
 

@@ -1,31 +1,46 @@
-package dev.mproc.spawn.processbuilder;
+package dev.mproc.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A child's piped stdout or stderr, read by a thread of its own while the subscriber has demand. The JDK gives
- * a child's pipes only as blocking {@link InputStream}s — no descriptor, nothing to select on — so reading two
- * pipes at once, which is what keeps a child from blocking on the one nobody reads, takes a thread per pipe.
- * The thread ends at end-of-file, on a read error, or when the subscription is cancelled and its read returns.
+ * A helper for spawn-backend authors: a {@link SpawnedProcess#stdout()} or {@link SpawnedProcess#stderr()}
+ * publisher over a blocking {@link InputStream} (the parent's end of a child's pipe), read by a thread of its
+ * own while the subscriber has demand, as {@link SpawnedProcess} requires: one {@code request} unit is one read
+ * of at most {@value #CHUNK} bytes, a fresh buffer each, handed over to the subscriber; {@code onComplete} at
+ * end-of-file; {@code onError} with the {@link IOException} of a failed read; {@code cancel} closes the stream.
+ * One subscriber; a second one gets {@code onError}. The stream is closed whenever the thread ends.
+ *
+ * <p>Why a thread: a blocking stream has nothing to select on, and reading two pipes at once — what keeps a
+ * child from blocking on the one nobody reads — then takes a thread per pipe. The JDK gives a child's pipes only
+ * this way ({@link java.lang.Process#getInputStream()}). The thread is a daemon with a small stack; it starts at
+ * {@link #subscribe} and ends at end-of-file, on a read error, or when the subscription is cancelled and its
+ * current read returns (closing a stream another thread is reading may not wake that read; for a pipe, the read
+ * returns when the child writes or ends).
  */
-final class StreamPublisher implements Flow.Publisher<ByteBuffer> {
+public final class InputStreamPublisher implements Flow.Publisher<ByteBuffer> {
 
-    /** As much as a Linux pipe holds by default: one read empties a full pipe. */
-    static final int CHUNK = 64 * 1024;
+    /** The most one read takes: as much as a Linux pipe holds by default, so one read empties a full pipe. */
+    public static final int CHUNK = 64 * 1024;
     private static final long STACK_BYTES = 256 * 1024;
 
     private final InputStream in;
     private final String threadName;
     private final AtomicBoolean subscribed = new AtomicBoolean();
 
-    StreamPublisher(InputStream in, String threadName) {
-        this.in = in;
-        this.threadName = threadName;
+    /**
+     * @param in the stream to read; this publisher owns it and closes it
+     * @param threadName the name of the reading thread, also used in messages (for example
+     *     {@code "mproc-subprocess-1234-stdout"})
+     */
+    public InputStreamPublisher(InputStream in, String threadName) {
+        this.in = Objects.requireNonNull(in, "in");
+        this.threadName = Objects.requireNonNull(threadName, "threadName");
     }
 
     @Override

@@ -1,6 +1,5 @@
-package dev.mproc.spawn.processbuilder;
+package dev.mproc.spi;
 
-import dev.mproc.spi.StdinPipe;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -10,12 +9,17 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child's piped stdin. Writes go through one writer thread, started on demand and ended after a second without
- * work: the JDK's pipe stream blocks while the pipe is full, and the caller must not (see {@link StdinPipe}). A
- * write blocked on a pipe whose reader is gone fails with a broken pipe; one blocked on a pipe that a descendant
- * of the child inherited and never reads stays blocked as long as that descendant lives.
+ * A helper for spawn-backend authors: a {@link StdinPipe} over a blocking {@link OutputStream} (the parent's end
+ * of a child's standard-input pipe). Writes go in order through one writer thread, started on demand and ended
+ * after a second without work, since the stream blocks while the pipe is full and the caller of
+ * {@link StdinPipe#write} must not. After a failed write (a broken pipe: the child ended or closed its stdin)
+ * every later write fails with the same {@link IOException}. {@link #close()} closes the stream after the queued
+ * writes.
+ *
+ * <p>A write blocked on a pipe whose reader is gone fails with a broken pipe; one blocked on a pipe that a
+ * descendant of the child inherited and never reads stays blocked as long as that descendant lives.
  */
-final class StreamStdin implements StdinPipe {
+public final class OutputStreamStdin implements StdinPipe {
 
     private static final long STACK_BYTES = 256 * 1024;
 
@@ -28,7 +32,12 @@ final class StreamStdin implements StdinPipe {
     // Written and read by the writer thread only.
     private IOException failure;
 
-    StreamStdin(OutputStream out, String name) {
+    /**
+     * @param out the stream to write; this pipe owns it and closes it
+     * @param name the name of the writer thread, also used in messages (for example
+     *     {@code "mproc-subprocess-1234-stdin"})
+     */
+    public OutputStreamStdin(OutputStream out, String name) {
         this.out = out;
         this.name = name;
         this.writer = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
