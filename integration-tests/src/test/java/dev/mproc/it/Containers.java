@@ -102,6 +102,9 @@ final class Containers {
         cmd.addAll(List.of(args));
         try (GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(IMAGE))) {
             c.withNetworkMode("none")
+                    // The JVM encodes arguments, file names and environment in the locale's charset: without a
+                    // UTF-8 locale (a bare image has none set) non-ASCII arguments to programs turn into '?'.
+                    .withEnv("LANG", "C.UTF-8")
                     .withCommand(cmd.toArray(new String[0]))
                     .withCreateContainerCmdModifier(create -> host.accept(create.getHostConfig()))
                     // The run's end is awaited below, with its exit code; Testcontainers' one-shot check treats a
