@@ -48,17 +48,34 @@ public final class DaemonServiceExample {
                 .classPath(System.getProperty("java.class.path"))
                 .build();
         step("start", clock::start);
+        awaitLogged(log, "service started", 1);
         step("status", clock::status);
         step("start again", clock::start);
         step("restart", clock::restart);
+        awaitLogged(log, "service started", 2); // the log is appended to: the second start is the restarted service
         step("stop", clock::stop);
         step("status", clock::status);
-        boolean started = Files.readAllLines(log).stream().anyMatch(l -> l.startsWith("service started"));
+        boolean started = Files.readAllLines(log).stream().filter(l -> l.startsWith("service started")).count() == 2;
         boolean orderly = Files.readAllLines(log).contains("orderly stop");
         System.out.println("the restarted service logged its start: " + started + "; orderly stop logged: " + orderly);
         System.out.println("why: the service runs detached (its own session, parent gone, cwd /), the pid file's lock "
                 + "says who runs it, so a second start is refused, and stop sends SIGTERM, which it answers by "
                 + "finishing its loop.");
+    }
+
+    /**
+     * Waits until the service's log holds a line: start returns once the detached JVM exists, which is before the
+     * service's own code has run. The service is another process, so its log is what there is to watch.
+     */
+    private static void awaitLogged(Path log, String prefix, int times) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readAllLines(log).stream().filter(l -> l.startsWith(prefix)).count() >= times) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the service did not log '" + prefix + "' within 30 s");
     }
 
     /** Runs one command and prints what it said and its exit code (LSB: 0 ok, 3 not running). */
