@@ -151,7 +151,10 @@ class PosixSpawnBackendTest {
             shell.signal(15, false);
             assertEquals(ExitStatus.signaled(15), shell.onExit().get(30, TimeUnit.SECONDS));
             for (long g : grandchildren) {
-                assertEquals("S", Programs.stat(g, 3), "grandchild " + g + " still sleeps");
+                // Alive: sleeping, or running for a moment (it was just re-parented); not a zombie, not gone.
+                String state = Programs.stat(g, 3);
+                assertTrue(state != null && !state.equals("Z") && !state.equals("X"),
+                        "grandchild " + g + " was spared, but its state is " + state);
             }
         } finally {
             for (long g : grandchildren) {
