@@ -161,8 +161,14 @@ public final class IpcBenchmark {
         try (Context ctx = Mproc.context(options.build())) {
             switch (workload) {
                 case "pipe" -> pipe(ctx, n);
-                case "queue" -> queue(ctx, n, ctx.queue());
-                case "simplequeue" -> simpleQueue(ctx, n);
+                case "queue" -> {
+                    Queue<Integer> q = ctx.queue();
+                    throughput(ctx, n, q::put, q::get);
+                }
+                case "simplequeue" -> {
+                    SimpleQueue<Integer> q = ctx.simpleQueue();
+                    throughput(ctx, n, q::put, q::get);
+                }
                 case "manager" -> manager(ctx, n);
                 default -> throw new IllegalArgumentException(workload);
             }
@@ -212,36 +218,30 @@ public final class IpcBenchmark {
         System.out.println(json.append("]}"));
     }
 
-    private static void queue(Context ctx, int n, Queue<Integer> q) throws Exception {
-        Process<Void> producer = ctx.process(() -> {
-            for (int i = 0; i < n; i++) {
-                q.put(i);
-            }
-            q.put(-1);
-        }).start();
-        q.get();
-        long t0 = System.nanoTime();
-        long count = 1;
-        while (q.get() != -1) {
-            count++;
-        }
-        long elapsed = System.nanoTime() - t0;
-        producer.join();
-        System.out.printf("{\"items\": %d, \"elapsed_ns\": %d}%n", count, elapsed);
+    /** A queue's put, shipped to the producer child. */
+    @FunctionalInterface
+    private interface Sink extends java.io.Serializable {
+        void put(Integer item) throws Exception;
     }
 
-    private static void simpleQueue(Context ctx, int n) throws Exception {
-        SimpleQueue<Integer> q = ctx.simpleQueue();
+    /** A queue's get, in the consuming parent. */
+    @FunctionalInterface
+    private interface Source {
+        Integer get() throws Exception;
+    }
+
+    /** One producer child puts {@code n} items and a -1; the parent takes them and times from the first on. */
+    private static void throughput(Context ctx, int n, Sink put, Source get) throws Exception {
         Process<Void> producer = ctx.process(() -> {
             for (int i = 0; i < n; i++) {
-                q.put(i);
+                put.put(i);
             }
-            q.put(-1);
+            put.put(-1);
         }).start();
-        q.get();
+        get.get();
         long t0 = System.nanoTime();
         long count = 1;
-        while (q.get() != -1) {
+        while (get.get() != -1) {
             count++;
         }
         long elapsed = System.nanoTime() - t0;
