@@ -3,6 +3,7 @@ package dev.mproc.examples.pid;
 import dev.mproc.Mproc;
 import dev.mproc.Process;
 import dev.mproc.examples.Pace;
+import dev.mproc.sync.Event;
 
 /**
  * Seed 002, 3、父子进程PID: the child prints its parent's pid, sleeps, and prints it again after the parent has
@@ -27,15 +28,20 @@ public final class Orphan {
      */
     public static void main(String[] args) throws InterruptedException {
         long parentPid = ProcessHandle.current().pid();
+        // The seed's fork returns at once; a JVM child needs a moment to boot, so the parent waits until its child
+        // runs before taking its 1 s head start, or it could exit before the child had even reached it.
+        Event running = Mproc.context().event();
         Process<Void> child = Mproc.context().process(() -> {
             System.out.println("my PID is " + ProcessHandle.current().pid());
             System.out.println("my parent process-1 PID is " + ppid());
+            running.set();
             Pace.sleep(5);
             // The seed relies on its 5 s sleep outlasting the parent; waiting for the parent's exit makes it certain.
             ProcessHandle.of(parentPid).ifPresent(parent -> parent.onExit().join());
             System.out.println("my parent process-2 PID is " + ppid());
             System.out.println("this is child process");
         }).start();
+        running.await();
         Pace.sleep(1);
         System.out.println("===========================");
         System.out.println("the PID is " + child.pid().getAsLong());
