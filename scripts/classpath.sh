@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Prints the run-time class path of one module (its classes plus its dependencies), after building it.
+# Prints the run-time class path of one module (its classes plus its dependencies), after building it in the
+# reactor. Nothing is installed into ~/.m2, so several checkouts (worktrees) can build side by side.
 set -euo pipefail
 module=$1
 cd "$(dirname "$0")/.."
-mvn -B -q -ntp -Dstyle.color=never -pl "$module" -am install -DskipTests >&2
-mvn -B -q -ntp -Dstyle.color=never -pl "$module" dependency:build-classpath -Dmdep.outputFile="$PWD/$module/target/classpath.txt" >&2
-echo "$PWD/$module/target/classes:$(cat "$module/target/classpath.txt")"
+out="$PWD/$module/target/classpath.txt"
+mvn -B -q -ntp -Dstyle.color=never -pl "$module" -am package dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile="$out" -Dmdep.includeScope=runtime >&2
+echo "$PWD/$module/target/classes:$(cat "$out")"
