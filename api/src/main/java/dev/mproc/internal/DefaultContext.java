@@ -85,6 +85,8 @@ public final class DefaultContext implements Context {
     private volatile boolean closed;
     private final java.util.ArrayDeque<Standby> standbys = new java.util.ArrayDeque<>();
     private java.util.concurrent.ExecutorService standbyStarter;
+    /** Empty where no archive applies; null until the first child. */
+    private java.util.Optional<ClassDataSharing> classDataSharing;
 
     private DefaultContext(ContextOptions options, boolean isDefault) {
         this.isDefault = isDefault;
@@ -420,17 +422,48 @@ public final class DefaultContext implements Context {
         ControlSession session = server.expect(token, child);
         session.send(taskMessage);
         try {
-            return new Launch(session, spawn.spawn(launchSpec(server, token, name, daemon, identity)));
+            return new Launch(session, spawnChild(server, token, name, daemon, identity));
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;
         }
     }
 
-    private LaunchSpec launchSpec(ControlServer server, long token, String name, boolean daemon, int[] identity) {
-        String java = options.javaExecutable().map(Path::toString)
+    /** Spawns a child JVM, with the class-data archive's options; a child that records the archive publishes it. */
+    private SpawnedProcess spawnChild(ControlServer server, long token, String name, boolean daemon, int[] identity)
+            throws IOException {
+        ClassDataSharing.Use cds = classDataSharing().map(ClassDataSharing::next)
+                .orElse(new ClassDataSharing.Use(List.of(), null));
+        SpawnedProcess p = spawn.spawn(launchSpec(server, token, name, daemon, identity, cds.options()));
+        if (cds.recordingTo() != null) {
+            classDataSharing().orElseThrow().recorded(cds.recordingTo(), p.onExit());
+        }
+        return p;
+    }
+
+    private java.util.Optional<ClassDataSharing> classDataSharing() {
+        synchronized (this) {
+            if (classDataSharing == null) {
+                classDataSharing = java.util.Optional.ofNullable(ClassDataSharing.of(options.classDataSharing(),
+                        javaExecutable(), childClassPath(), options.jvmOptions()));
+            }
+            return classDataSharing;
+        }
+    }
+
+    private String javaExecutable() {
+        return options.javaExecutable().map(Path::toString)
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String classPath = options.classPath().orElse(System.getProperty("java.class.path", ""));
+    }
+
+    private String childClassPath() {
+        return options.classPath().orElse(System.getProperty("java.class.path", ""));
+    }
+
+    private LaunchSpec launchSpec(ControlServer server, long token, String name, boolean daemon, int[] identity,
+            List<String> extraJvmOptions) {
+        String java = javaExecutable();
+        String classPath = childClassPath();
         ProcessRuntime runtime = ProcessRuntime.current();
         BootstrapRecord record = new BootstrapRecord(secret, token, ipc.childConnectorClass(),
                 spawn.childBootHookClass().orElse(""), server.address(),
@@ -443,6 +476,7 @@ public final class DefaultContext implements Context {
         // exit 143 after its shutdown hooks). First, so that -XX:-ReduceSignalUsage in the options undoes it.
         command.add("-Xrs");
         command.addAll(options.jvmOptions());
+        command.addAll(extraJvmOptions);
         if (!classPath.isEmpty()) {
             command.add("-cp");
             command.add(classPath);
@@ -544,7 +578,7 @@ public final class DefaultContext implements Context {
                     s.session = server.expect(token, s);
                     // Not a daemon at boot: a standby must not arm die-with-parent for a role it may not get; until its
                     // task arrives, end-of-file on its control connection ends it when the parent goes.
-                    s.process = spawn.spawn(launchSpec(server, token, ChildMain.STANDBY_NAME, false, new int[0]));
+                    s.process = spawnChild(server, token, ChildMain.STANDBY_NAME, false, new int[0]);
                 } catch (IOException | RuntimeException e) {
                     System.getLogger("dev.mproc").log(System.Logger.Level.WARNING, "cannot start a standby child", e);
                     return;
