@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mproc.StreamTarget;
+import dev.mproc.conformance.SpawnPipesContract;
 import dev.mproc.spi.ExitStatus;
 import dev.mproc.spi.LaunchSpec;
 import dev.mproc.spi.SpawnBackend;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** The posix-fork backend's side of subprocess pipes and death with the parent, through the SPI. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class PosixPipesTest {
+class PosixPipesTest extends SpawnPipesContract {
 
     private static final int O_CLOEXEC = 02000000;
     private static SpawnBackend backend;
@@ -47,59 +48,18 @@ class PosixPipesTest {
         backend.close();
     }
 
-    /** Collects chunks, requesting only when the test says so. */
-    private static final class Collector implements Flow.Subscriber<ByteBuffer> {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-        final CompletableFuture<Void> first = new CompletableFuture<>();
-        volatile Flow.Subscription subscription;
-        volatile int chunks;
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-        }
-
-        @Override
-        public synchronized void onNext(ByteBuffer chunk) {
-            byte[] b = new byte[chunk.remaining()];
-            chunk.get(b);
-            bytes.write(b, 0, b.length);
-            chunks++;
-            first.complete(null);
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            done.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            done.complete(null);
-        }
-
-        synchronized String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
+    @Override
+    protected SpawnBackend backend() {
+        return backend;
     }
 
-    @Test
-    @DisplayName("a piped stdout is read only as far as the subscriber asks: one chunk, then the child blocks")
-    void readsOnDemand() throws Exception {
-        SpawnedProcess p = backend.spawn(LaunchSpec.builder(List.of("head", "-c", "1000000", "/dev/zero"))
-                .stdout(StreamTarget.pipe()).build());
-        Collector c = new Collector();
-        p.stdout().orElseThrow().subscribe(c);
-        c.subscription.request(1);
-        c.first.get(30, TimeUnit.SECONDS);
-        awaitBlockedWritingToPipe(p.pid());
-        assertEquals(1, c.chunks, "one chunk asked for, one delivered, and the child blocks on the full pipe");
-        c.subscription.request(Long.MAX_VALUE);
-        c.done.get(30, TimeUnit.SECONDS);
-        assertEquals(1_000_000, c.bytes.size());
-        assertEquals(ExitStatus.exited(0), p.onExit().get(30, TimeUnit.SECONDS));
+    /** This backend reads wait statuses: exact. */
+    @Override
+    protected ExitStatus exited(int code) {
+        return ExitStatus.exited(code);
     }
+
+
 
     @Test
     @DisplayName("stdin, stdout and stderr piped: three pipes (stderr is not stdout's), writes in order, "
@@ -107,12 +67,12 @@ class PosixPipesTest {
     void threePipes() throws Exception {
         SpawnedProcess p = backend.spawn(LaunchSpec.builder(List.of("/bin/sh", "-c", "cat; echo err >&2"))
                 .stdin(StreamTarget.pipe()).stdout(StreamTarget.pipe()).stderr(StreamTarget.pipe()).build());
-        Collector out = new Collector();
-        Collector err = new Collector();
+        Chunks out = new Chunks();
+        Chunks err = new Chunks();
         p.stdout().orElseThrow().subscribe(out);
         p.stderr().orElseThrow().subscribe(err);
-        out.subscription.request(Long.MAX_VALUE);
-        err.subscription.request(Long.MAX_VALUE);
+        out.request(Long.MAX_VALUE);
+        err.request(Long.MAX_VALUE);
         StdinPipe in = p.stdin().orElseThrow();
         in.write(ByteBuffer.wrap("ab".getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
         in.write(ByteBuffer.wrap("cd".getBytes(StandardCharsets.UTF_8)));
@@ -194,14 +154,4 @@ class PosixPipesTest {
         assertTrue(missing.getMessage().contains("mproc-no-such-program"), missing.getMessage());
     }
 
-    private static void awaitBlockedWritingToPipe(long pid) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (Files.readString(Path.of("/proc", Long.toString(pid), "wchan")).contains("pipe_write")) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(5); // another process's state: nothing to wait on but /proc
-        }
-        throw new AssertionError("process " + pid + " never blocked writing to its pipe");
-    }
 }
