@@ -181,19 +181,9 @@ public abstract class BarrierContract extends BackendCombination {
         Barrier barrier = context().barrier(3);
         Process<String> child = context().task(() -> outcome(barrier)).start();
         awaitWaiting(barrier, 1);
-        CompletableFuture<Throwable> interrupted = new CompletableFuture<>();
-        Thread party = new Thread(() -> {
-            try {
-                barrier.await();
-                interrupted.complete(null);
-            } catch (Throwable e) {
-                interrupted.complete(e);
-            }
-        });
-        party.start();
+        Call party = inThread(() -> barrier.await());
         awaitWaiting(barrier, 2);
-        party.interrupt();
-        assertEquals(InterruptedException.class, interrupted.get(30, TimeUnit.SECONDS).getClass());
+        assertEquals(InterruptedException.class, party.interruptAndAwait().getClass());
         child.join();
         assertEquals("broken", child.result());
         assertTrue(barrier.isBroken());

@@ -82,18 +82,8 @@ public abstract class EventContract extends BackendCombination {
     @DisplayName("a thread waiting on an event can be interrupted")
     void awaitIsInterruptible() throws Exception {
         Event e = context().event();
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread waiter = new Thread(() -> {
-            try {
-                e.await();
-                outcome.complete(null);
-            } catch (Throwable t) {
-                outcome.complete(t);
-            }
-        });
-        waiter.start();
-        waiter.interrupt();
-        assertEquals(InterruptedException.class, outcome.get(30, TimeUnit.SECONDS).getClass());
+        Call waiter = inThread(() -> e.await());
+        assertEquals(InterruptedException.class, waiter.interruptAndAwait().getClass());
         e.set();
         assertTrue(e.await(Duration.ofSeconds(5)), "the event still works after a cancelled wait");
         assertThrows(NullPointerException.class, () -> e.await(null));

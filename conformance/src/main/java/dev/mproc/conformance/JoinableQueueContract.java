@@ -100,18 +100,8 @@ public abstract class JoinableQueueContract extends BackendCombination {
     void joinIsInterruptible() throws Exception {
         JoinableQueue<String> q = context().joinableQueue();
         q.put("unfinished");
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread joiner = new Thread(() -> {
-            try {
-                q.join();
-                outcome.complete(null);
-            } catch (Throwable t) {
-                outcome.complete(t);
-            }
-        });
-        joiner.start();
-        joiner.interrupt();
-        assertInstanceOf(InterruptedException.class, outcome.get(30, TimeUnit.SECONDS));
+        Call joiner = inThread(() -> q.join());
+        assertInstanceOf(InterruptedException.class, joiner.interruptAndAwait());
     }
 
     @Test

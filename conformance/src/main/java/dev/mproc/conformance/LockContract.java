@@ -157,18 +157,8 @@ public abstract class LockContract extends BackendCombination {
     void interruptedAcquireTakesNothing() throws Exception {
         Lock lock = context().lock();
         lock.acquire();
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread waiter = new Thread(() -> {
-            try {
-                lock.acquire();
-                outcome.complete(null);
-            } catch (Throwable e) {
-                outcome.complete(e);
-            }
-        });
-        waiter.start();
-        waiter.interrupt();
-        assertEquals(InterruptedException.class, outcome.get(30, TimeUnit.SECONDS).getClass());
+        Call waiter = inThread(() -> lock.acquire());
+        assertEquals(InterruptedException.class, waiter.interruptAndAwait().getClass());
         lock.release();
         assertFalse(lock.isLocked(), "the interrupted waiter did not take the lock on release");
         Process<Boolean> child = context().task(() -> {
@@ -249,17 +239,8 @@ public abstract class LockContract extends BackendCombination {
         }).start();
         child.join();
         assertEquals("refused", child.result());
-        CompletableFuture<Throwable> other = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                lock.release();
-                other.complete(null);
-            } catch (Throwable e) {
-                other.complete(e);
-            }
-        });
-        t.start();
-        assertEquals(IllegalStateException.class, other.get(30, TimeUnit.SECONDS).getClass());
+        Call t = inThread(() -> lock.release());
+        assertEquals(IllegalStateException.class, t.ended().get(30, TimeUnit.SECONDS).getClass());
         assertTrue(lock.isHeldByCurrentThread());
         lock.release();
         assertFalse(lock.isLocked());

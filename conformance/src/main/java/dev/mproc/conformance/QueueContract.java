@@ -221,22 +221,13 @@ public abstract class QueueContract extends BackendCombination {
         Queue<Integer> q = context().queue(2);
         q.put(1);
         q.put(2);
-        CompletableFuture<Throwable> third = new CompletableFuture<>();
-        Thread putter = new Thread(() -> {
-            try {
-                q.put(3);
-                third.complete(null);
-            } catch (Throwable t) {
-                third.complete(t);
-            }
-        });
-        putter.start();
-        assertThrows(java.util.concurrent.TimeoutException.class, () -> third.get(200, TimeUnit.MILLISECONDS),
+        Call putter = inThread(() -> q.put(3));
+        assertThrows(java.util.concurrent.TimeoutException.class, () -> putter.ended().get(200, TimeUnit.MILLISECONDS),
                 "the put waits while the queue is full");
         Process<Integer> consumer = context().task(() -> q.get()).start();
         consumer.join();
         assertEquals(1, consumer.result());
-        assertEquals(null, third.get(30, TimeUnit.SECONDS));
+        assertEquals(null, putter.ended().get(30, TimeUnit.SECONDS));
         assertEquals(List.of(2, 3), List.of(q.getNowait(), q.getNowait()));
     }
 
@@ -264,18 +255,8 @@ public abstract class QueueContract extends BackendCombination {
     void blockedPutIsInterruptible() throws Exception {
         Queue<String> q = context().queue(1);
         q.put("only");
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread putter = new Thread(() -> {
-            try {
-                q.put("never");
-                outcome.complete(null);
-            } catch (Throwable t) {
-                outcome.complete(t);
-            }
-        });
-        putter.start();
-        putter.interrupt();
-        assertInstanceOf(InterruptedException.class, outcome.get(30, TimeUnit.SECONDS));
+        Call putter = inThread(() -> q.put("never"));
+        assertInstanceOf(InterruptedException.class, putter.interruptAndAwait());
         assertEquals(1, q.qsize());
         assertEquals("only", q.getNowait());
         assertTrue(q.poll().isEmpty());

@@ -171,18 +171,8 @@ public abstract class SemaphoreContract extends BackendCombination {
     @DisplayName("an interrupted acquire takes no permit")
     void interruptedAcquireTakesNothing() throws Exception {
         Semaphore sem = context().semaphore(0);
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread waiter = new Thread(() -> {
-            try {
-                sem.acquire();
-                outcome.complete(null);
-            } catch (Throwable e) {
-                outcome.complete(e);
-            }
-        });
-        waiter.start();
-        waiter.interrupt();
-        assertEquals(InterruptedException.class, outcome.get(30, TimeUnit.SECONDS).getClass());
+        Call waiter = inThread(() -> sem.acquire());
+        assertEquals(InterruptedException.class, waiter.interruptAndAwait().getClass());
         sem.release();
         assertEquals(1, sem.availablePermits());
     }
