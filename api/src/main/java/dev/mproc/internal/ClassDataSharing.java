@@ -36,6 +36,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ClassDataSharing {
 
+    /** System property naming the archive directory, instead of the user's cache. */
+    static final String DIRECTORY_PROPERTY = "mproc.cds.dir";
+
     static final long STALE_LOCK_MILLIS = TimeUnit.MINUTES.toMillis(2);
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
@@ -106,9 +109,10 @@ final class ClassDataSharing {
     }
 
     private static Path cacheDirectory() throws IOException {
+        String configured = System.getProperty(DIRECTORY_PROPERTY);
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        Path dir = base.resolve("mproc").resolve("cds");
+        Path dir = configured != null ? Path.of(configured) : base.resolve("mproc").resolve("cds");
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir.getParent());
             try {
