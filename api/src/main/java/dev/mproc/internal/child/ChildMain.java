@@ -231,10 +231,23 @@ public final class ChildMain {
 
     private static void joinNonDaemonThreads() {
         Thread self = Thread.currentThread();
+        ThreadGroup root = self.getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
         boolean again = true;
         while (again) {
             again = false;
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
+            // Enumerating the thread groups is cheap; Thread.getAllStackTraces() would stop every thread at a
+            // safepoint and walk its stack only to throw the stacks away.
+            Thread[] threads = new Thread[root.activeCount() + 8];
+            int n = root.enumerate(threads, true);
+            while (n == threads.length) {
+                threads = new Thread[threads.length * 2];
+                n = root.enumerate(threads, true);
+            }
+            for (int i = 0; i < n; i++) {
+                Thread t = threads[i];
                 if (t != self && !t.isDaemon() && t.isAlive() && !"DestroyJavaVM".equals(t.getName())) {
                     again = true;
                     try {
