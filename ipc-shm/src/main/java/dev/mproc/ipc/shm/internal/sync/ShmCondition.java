@@ -70,7 +70,7 @@ public final class ShmCondition extends ShmObject implements Condition {
         }
         if (!shm.ownedByThisProcess()) {
             throw new IllegalArgumentException("a condition needs a lock created by the same process (pid "
-                    + PID + "), not by process " + shm.owner().pid() + ": the condition would outlive it");
+                    + PID + "), not by process " + shm.ownerPid() + ": the condition would outlive it");
         }
         return new ShmCondition(Arena.allocate(SIZE), shm);
     }

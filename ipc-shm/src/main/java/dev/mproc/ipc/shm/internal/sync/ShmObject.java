@@ -57,9 +57,19 @@ public abstract class ShmObject implements Serializable {
         return segment().owner();
     }
 
-    /** @return whether the calling process created the structure */
+    /**
+     * Tells whether the calling process created the structure, from the segment's name alone (it starts with the
+     * owner's {@code pid-startTicks}), so that it answers without attaching, also for an owner that has exited.
+     *
+     * @return whether the calling process created the structure
+     */
     final boolean ownedByThisProcess() {
-        return owner().equals(ProcessIdentity.current());
+        return segmentName.startsWith(ProcessIdentity.current() + "-");
+    }
+
+    /** @return the owner's pid, from the segment's name */
+    final int ownerPid() {
+        return Integer.parseInt(segmentName.substring(0, segmentName.indexOf('-')));
     }
 
     /**
