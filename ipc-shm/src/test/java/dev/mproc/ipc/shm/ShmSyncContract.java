@@ -153,6 +153,101 @@ abstract class ShmSyncContract extends BackendCombination {
     }
 
     @Test
+    @DisplayName("two permits held through hold() by a SIGKILLed child come back, each reported to one acquirer")
+    void heldPermitsOfKilledChildReturnEachReportedOnce() throws Exception {
+        Semaphore sem = context().semaphore(3);
+        Event held = context().event();
+        Process<Void> holder = context().process(() -> {
+            sem.hold();
+            sem.hold();
+            held.set();
+            Thread.sleep(FOREVER_MS);
+        }).start();
+        assertTrue(held.await(LONG));
+        assertTrue(sem.acquire(LONG));
+        assertFalse(sem.lastOwnerDied(), "the free permit was nobody's");
+        holder.kill();
+        holder.join();
+        assertTrue(sem.acquire(LONG), "blocked until the dead child's permits came back");
+        boolean first = sem.lastOwnerDied();
+        assertTrue(sem.acquire(LONG));
+        boolean second = sem.lastOwnerDied();
+        assertTrue(first && second, "both returned permits are reported: " + first + ", " + second);
+        sem.release(3);
+        assertTrue(sem.acquire(LONG));
+        assertFalse(sem.lastOwnerDied(), "and only once each");
+        sem.release();
+        assertEquals(3, sem.availablePermits());
+    }
+
+    @Test
+    @DisplayName("a condition's signal skips a waiter whose process was SIGKILLed and wakes a live one")
+    void signalSkipsDeadWaiter() throws Exception {
+        Condition cond = context().condition();
+        IntValue waiting = context().intValue(0, false);
+        Process<Void> victim = context().process(() -> {
+            try (Held held = cond.lock().hold()) {
+                waiting.incrementAndGet();
+                cond.await();
+            }
+        }).start();
+        awaitValue(waiting, 1);
+        Process<Boolean> survivor = context().task(() -> {
+            try (Held held = cond.lock().hold()) {
+                waiting.incrementAndGet();
+                return cond.await(LONG);
+            }
+        }).start();
+        awaitValue(waiting, 2);
+        victim.kill();
+        victim.join();
+        try (Held held = cond.lock().hold()) {
+            // Once we hold the lock, both waiters have released it: the victim's ticket is older than the survivor's.
+            cond.signal();
+        }
+        survivor.join();
+        assertTrue(survivor.result(), "the live waiter was signalled, not the dead one's ticket");
+    }
+
+    private static void awaitValue(IntValue value, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + LONG.toNanos();
+        while (value.get() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("value never reached " + expected);
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a wait blocked on an object whose owner process exits fails with MprocException instead of hanging")
+    void ownerExitWakesBlockedWaiter() throws Exception {
+        dev.mproc.queue.Queue<Event> handOver = context().queue();
+        Event exit = context().event();
+        Process<Void> owner = context().process(() -> {
+            handOver.put(dev.mproc.Mproc.context().event());
+            exit.await();
+        }).start();
+        Event orphan = handOver.get(LONG);
+        Event waiting = context().event();
+        Process<String> waiter = context().task(() -> {
+            try {
+                orphan.isSet(); // attached while the owner lives; the wait below outlives it
+                waiting.set();
+                return "returned " + orphan.await(LONG);
+            } catch (dev.mproc.MprocException e) {
+                return "failed: " + e.getMessage();
+            }
+        }).start();
+        assertTrue(waiting.await(LONG));
+        exit.set();
+        owner.join();
+        waiter.join();
+        assertTrue(waiter.result().startsWith("failed: the owner of this event (process " + owner.pid().getAsLong()
+                + ") has exited"), waiter.result());
+    }
+
+    @Test
     @DisplayName("futex waits honour their timeouts: Lock, Semaphore, Event, Condition, Barrier give up on time")
     void waitsTimeOut() throws Exception {
         Lock lock = context().lock();
