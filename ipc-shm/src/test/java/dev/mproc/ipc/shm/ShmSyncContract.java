@@ -122,6 +122,31 @@ abstract class ShmSyncContract extends BackendCombination {
     }
 
     @Test
+    @DisplayName("a Lock left by a SIGKILLed child is free for isLocked and recovered by tryAcquire, which is told")
+    void tryAcquireRecoversLockOfKilledChild() throws Exception {
+        Lock lock = context().lock();
+        Event held = context().event();
+        Process<Void> holder = context().process(() -> {
+            lock.acquire();
+            held.set();
+            Thread.sleep(FOREVER_MS);
+        }).start();
+        assertTrue(held.await(LONG));
+        assertTrue(lock.isLocked());
+        assertFalse(lock.tryAcquire());
+        holder.kill();
+        holder.join();
+        assertFalse(lock.isLocked(), "a dead process holds nothing");
+        assertTrue(lock.tryAcquire());
+        assertTrue(lock.lastOwnerDied());
+        assertTrue(lock.isLocked());
+        lock.release();
+        assertTrue(lock.tryAcquire());
+        assertFalse(lock.lastOwnerDied());
+        lock.release();
+    }
+
+    @Test
     @DisplayName("an RLock held by a SIGKILLed child is recovered by a blocked waiter in the parent at count 1")
     void rlockOfKilledChildRecoveredByBlockedWaiter() throws Exception {
         RLock lock = context().rlock();

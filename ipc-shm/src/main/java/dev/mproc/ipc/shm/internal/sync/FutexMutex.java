@@ -1,6 +1,7 @@
 package dev.mproc.ipc.shm.internal.sync;
 
 import dev.mproc.ipc.shm.internal.Futex;
+import dev.mproc.ipc.shm.internal.Pids;
 import dev.mproc.ipc.shm.internal.ProcessIdentity;
 import dev.mproc.ipc.shm.internal.Region;
 
@@ -30,7 +31,8 @@ import dev.mproc.ipc.shm.internal.Region;
  * holder died in the few instructions between its CAS and its stores, or a pid was reused, which the start time
  * would tell) — and whether the structure's owner lives. A dead holder's hold is taken over by one CAS from the
  * exact value seen to the caller's pid, so exactly one acquirer recovers it. A woken acquirer takes the mutex
- * with WAITERS set, since it cannot know whether others still sleep.
+ * with WAITERS set, since it cannot know whether others still sleep. Acquisitions that do not wait recover too
+ * ({@link #tryRecover}), when the holder's pid no longer exists; {@link #isLocked} does not count such a hold.
  */
 final class FutexMutex {
 
@@ -86,9 +88,36 @@ final class FutexMutex {
                 && r.getLong(base + HOLDER_THREAD) == Thread.currentThread().getId();
     }
 
-    /** @return whether anyone holds the mutex */
+    /**
+     * Tells whether a process holds the mutex: the word names a holder, and the holder is this process or a pid
+     * that exists. A hold left by a process that is gone is not a hold (the next acquirer recovers it).
+     *
+     * @return whether anyone holds the mutex
+     */
     static boolean isLocked(Region r, int base) {
-        return (r.getIntVolatile(base + STATE) & PID_MASK) != 0;
+        int pid = r.getIntVolatile(base + STATE) & PID_MASK;
+        return pid != 0 && (pid == PID || Pids.exists(pid));
+    }
+
+    /**
+     * Takes over, without waiting, a hold left by a process that no longer exists: for the acquisitions that do
+     * not wait, so that a dead holder's lock passes to them too. Costs a {@code kill(pid, 0)} when another process
+     * holds the mutex, and a read of {@code /proc} only when that pid is gone.
+     *
+     * @return whether the caller now holds the mutex, recovered
+     */
+    static boolean tryRecover(Region r, int base) {
+        int v = r.getIntVolatile(base + STATE);
+        int pid = v & PID_MASK;
+        if (pid == 0 || pid == PID || Pids.exists(pid) || !holderDead(r, base, pid)) {
+            return false;
+        }
+        // Keep WAITERS: sleepers may be waiting for this hold's release.
+        if (r.compareAndSetInt(base + STATE, v, PID | (v & WAITERS))) {
+            recordHolder(r, base);
+            return true;
+        }
+        return false;
     }
 
     /**

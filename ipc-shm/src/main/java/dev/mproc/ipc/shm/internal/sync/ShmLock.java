@@ -26,7 +26,7 @@ public final class ShmLock extends ShmLockBase {
     @Override
     public void release() {
         Region r = region();
-        if (!FutexMutex.isLocked(r, base)) {
+        if ((r.getIntVolatile(base + FutexMutex.STATE) & FutexMutex.PID_MASK) == 0) {
             throw new IllegalStateException("semaphore or lock released too many times: the lock is not held");
         }
         clearHolder(r);

@@ -43,6 +43,10 @@ abstract class ShmLockBase extends ShmObject implements Lock {
             acquired(r, 1, false);
             return true;
         }
+        if (FutexMutex.tryRecover(r, base)) {
+            acquired(r, 1, true);
+            return true;
+        }
         return false;
     }
 
@@ -66,6 +70,10 @@ abstract class ShmLockBase extends ShmObject implements Lock {
             return true;
         }
         if (nanos == 0) {
+            if (FutexMutex.tryRecover(r, base)) {
+                acquired(r, 1, true);
+                return true;
+            }
             return false;
         }
         int result = FutexMutex.lockSlow(this, r, base, nanos, interruptible);
