@@ -1,5 +1,6 @@
 package dev.mproc.ipc.shm.internal.values;
 
+import dev.mproc.ipc.shm.internal.Segment;
 import dev.mproc.ipc.shm.internal.sync.Arena;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -33,10 +34,10 @@ abstract class ShmArrayBase extends ShmValueBase {
         if (length < 0) {
             throw new IllegalArgumentException("an array has 0 or more elements, not " + length);
         }
-        if ((long) length * elementSize > dev.mproc.ipc.shm.internal.Segment.MAX_DATA) {
+        if ((long) length * elementSize > Segment.MAX_DATA) {
             throw new IllegalArgumentException("an array of " + length + " elements of " + elementSize
                     + " bytes does not fit one shared-memory segment (at most "
-                    + dev.mproc.ipc.shm.internal.Segment.MAX_DATA + " bytes)");
+                    + Segment.MAX_DATA + " bytes)");
         }
         return length;
     }
