@@ -1,6 +1,20 @@
 package dev.mproc.ipc.shm.internal;
 
 import dev.mproc.Primitives;
+import dev.mproc.ipc.shm.internal.sync.ShmBarrier;
+import dev.mproc.ipc.shm.internal.sync.ShmBoundedSemaphore;
+import dev.mproc.ipc.shm.internal.sync.ShmCondition;
+import dev.mproc.ipc.shm.internal.sync.ShmEvent;
+import dev.mproc.ipc.shm.internal.sync.ShmLock;
+import dev.mproc.ipc.shm.internal.sync.ShmRLock;
+import dev.mproc.ipc.shm.internal.sync.ShmSemaphore;
+import dev.mproc.ipc.shm.internal.values.ShmByteArray;
+import dev.mproc.ipc.shm.internal.values.ShmDoubleArray;
+import dev.mproc.ipc.shm.internal.values.ShmDoubleValue;
+import dev.mproc.ipc.shm.internal.values.ShmIntArray;
+import dev.mproc.ipc.shm.internal.values.ShmIntValue;
+import dev.mproc.ipc.shm.internal.values.ShmLongArray;
+import dev.mproc.ipc.shm.internal.values.ShmLongValue;
 import dev.mproc.pipe.Pipe;
 import dev.mproc.queue.JoinableQueue;
 import dev.mproc.queue.Queue;
@@ -25,10 +39,12 @@ import dev.mproc.sync.Lock;
 import dev.mproc.sync.RLock;
 import dev.mproc.sync.Semaphore;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The shared objects of the shared-memory backend. Each kind documents where its state lives; the manager's maps
- * and lists are the socket backend's (a manager is a server process in Python too, and its operations are whole
+ * The shared objects of the shared-memory backend. Each kind documents where its state lives. Synchronizers and
+ * shared values and arrays live in place in this process's arena segments ({@code internal.sync.Arena}), with
+ * futex waits; the manager's maps and lists are the socket backend's (a manager is a server process in Python too, and its operations are whole
  * calls, not memory accesses), as is every kind not yet moved into shared memory.
  */
 final class ShmPrimitives implements Primitives {
@@ -73,77 +89,77 @@ final class ShmPrimitives implements Primitives {
 
     @Override
     public Lock lock() {
-        return sockets.lock();
+        return ShmLock.create();
     }
 
     @Override
     public RLock rlock() {
-        return sockets.rlock();
+        return ShmRLock.create();
     }
 
     @Override
     public Semaphore semaphore(int permits) {
-        return sockets.semaphore(permits);
+        return ShmSemaphore.create(permits);
     }
 
     @Override
     public BoundedSemaphore boundedSemaphore(int permits) {
-        return sockets.boundedSemaphore(permits);
+        return ShmBoundedSemaphore.create(permits);
     }
 
     @Override
     public Event event() {
-        return sockets.event();
+        return ShmEvent.create();
     }
 
     @Override
     public Condition condition(Lock lock) {
-        return sockets.condition(lock);
+        return ShmCondition.create(lock);
     }
 
     @Override
     public Barrier barrier(int parties) {
-        return sockets.barrier(parties);
+        return ShmBarrier.create(parties, null);
     }
 
     @Override
     public Barrier barrier(int parties, BarrierAction action) {
-        return sockets.barrier(parties, action);
+        return ShmBarrier.create(parties, Objects.requireNonNull(action, "action"));
     }
 
     @Override
     public IntValue intValue(int initial, boolean withLock) {
-        return sockets.intValue(initial, withLock);
+        return ShmIntValue.create(initial, withLock);
     }
 
     @Override
     public LongValue longValue(long initial, boolean withLock) {
-        return sockets.longValue(initial, withLock);
+        return ShmLongValue.create(initial, withLock);
     }
 
     @Override
     public DoubleValue doubleValue(double initial, boolean withLock) {
-        return sockets.doubleValue(initial, withLock);
+        return ShmDoubleValue.create(initial, withLock);
     }
 
     @Override
     public IntArray intArray(int length, boolean withLock) {
-        return sockets.intArray(length, withLock);
+        return ShmIntArray.create(length, withLock);
     }
 
     @Override
     public LongArray longArray(int length, boolean withLock) {
-        return sockets.longArray(length, withLock);
+        return ShmLongArray.create(length, withLock);
     }
 
     @Override
     public DoubleArray doubleArray(int length, boolean withLock) {
-        return sockets.doubleArray(length, withLock);
+        return ShmDoubleArray.create(length, withLock);
     }
 
     @Override
     public ByteArray byteArray(int length, boolean withLock) {
-        return sockets.byteArray(length, withLock);
+        return ShmByteArray.create(length, withLock);
     }
 
     @Override
