@@ -3,8 +3,10 @@ package dev.mproc.ipc.netty.internal.objects;
 import dev.mproc.MprocException;
 import dev.mproc.internal.ProcessRuntime;
 import dev.mproc.ipc.netty.internal.SocketChildConnector;
+import dev.mproc.ipc.netty.internal.SocketControlLink;
 import dev.mproc.spi.ControlLink;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * This process's connections to object servers, one per server address, made on first use. A server in this very
  * process is reached without a socket. Remote connections authenticate with the process tree's secret and use
- * plain JDK sockets, so that a child using its parent's objects never boots Netty.
+ * plain JDK sockets, so that a child using its parent's objects never boots Netty; their callers read their own
+ * responses (see {@link ObjectClient}), so no thread of this process sits on the way of a round trip.
  */
 public final class Clients {
 
@@ -88,19 +91,22 @@ public final class Clients {
             throw new MprocException("cannot reach the owner of a shared object at " + address
                     + " (it has exited, or it belongs to another process tree): " + e.getMessage(), e);
         }
-        ObjectClient client = new ObjectClient(address, link::send);
-        Thread reader = new Thread(() -> {
-            try {
-                while (true) {
-                    client.onResponse(link.receive());
-                }
-            } catch (IOException e) {
-                client.connectionLost("the owner of the shared objects at " + address + " is gone ("
-                        + e.getMessage() + ")");
+        SocketControlLink socket = (SocketControlLink) link;
+        return new ObjectClient(address, new ObjectClient.Remote() {
+            @Override
+            public void writeFramed(ByteBuffer frames) throws IOException {
+                socket.writeFramed(frames);
             }
-        }, "mproc-objects-" + address);
-        reader.setDaemon(true);
-        reader.start();
-        return client;
+
+            @Override
+            public byte[] receive(boolean stopOnInterrupt, long spinNanos, long waitNanos) throws IOException {
+                return socket.receive(stopOnInterrupt, spinNanos, waitNanos);
+            }
+
+            @Override
+            public byte[] receiveNow() throws IOException {
+                return socket.receiveNow();
+            }
+        });
     }
 }

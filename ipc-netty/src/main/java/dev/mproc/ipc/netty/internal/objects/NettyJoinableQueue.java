@@ -22,6 +22,16 @@ public final class NettyJoinableQueue<E> extends NettyQueue<E> implements Joinab
         super(ref, client, capacity);
     }
 
+    /**
+     * @param ref the queue's handle
+     * @param client the owner's client
+     * @param capacity the capacity, {@link Integer#MAX_VALUE} for unbounded
+     * @param local the queue's state, when the owner creates its own handle
+     */
+    NettyJoinableQueue(Ref ref, ObjectClient client, int capacity, QueueObject local) {
+        super(ref, client, capacity, local);
+    }
+
     @Override
     public void taskDone() {
         ensureOpen();

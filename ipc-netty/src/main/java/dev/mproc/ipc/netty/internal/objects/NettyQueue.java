@@ -10,19 +10,22 @@ import java.util.Optional;
 /**
  * The proxy of a {@link QueueObject}: items are encoded here, in the caller, and decoded by their taker.
  *
- * <p>A put on an unbounded queue is posted: the calling thread writes the item to its connection to the owner
- * and returns without waiting for an answer, as Python's feeder thread does not make {@code put} wait either.
- * Order still holds: one process reaches one owner through one connection, whose frames the owner handles in
- * the order they were written, so a put that happens-before another operation of the same process on this
- * owner's objects (a {@code qsize}, a {@code get}, an event's {@code set}) is handled before it. The item is
- * written before the put returns, so a process that dies right after still delivers it, and a process that
- * exits normally first waits until the owner has handled its posts ({@link QueueDelivery}).
+ * <p>A put on an unbounded queue is posted lazily: the calling thread appends the item to its connection's
+ * outgoing buffer and returns, and the connection's flusher thread writes what has gathered there, many items
+ * per system call, as Python's feeder thread does ({@link ObjectClient#postLazy}). Order still holds: one
+ * process reaches one owner through one connection, every request of the process goes through the same buffer
+ * in order, and the owner handles a connection's frames in the order they were written, so a put that
+ * happens-before another operation of the same process on this owner's objects (a {@code qsize}, a {@code get},
+ * an event's {@code set}) is handled before it. A process that dies abnormally may lose items it put and had not
+ * written yet, as the api allows; a process that exits normally first waits until the owner has handled its
+ * posts ({@link QueueDelivery}).
  *
  * <p>A put on a bounded queue must wait for room and count the item before returning, so it is a round trip;
- * the owner parks it while the queue is full. A get is always a round trip: the owner hands out one item per
- * request, so an item never sits in a process that did not ask for it, and dies with it. The owner keeps a
- * copy of an item granted to another process until that process acknowledges receiving it (a posted frame,
- * not a second round trip), and puts it back at the head if the process dies first; a thread interrupted
+ * the owner parks it while the queue is full. In the owner, the handles it created take stored items from the
+ * state directly ({@link QueueObject#takeDirect()}), spinning briefly when none is there yet. Elsewhere a get is
+ * a round trip: the owner hands out one item per request, so an item never sits in a process that did not ask
+ * for it, and dies with it. The owner keeps a copy of an item granted to another process until that process
+ * acknowledges receiving it (a posted frame, not a second round trip), and puts it back at the head if the process dies first; a thread interrupted
  * while its grant was on the way gives the item back the same way.
  *
  * <p>{@link #qsize()} counts the items the owner has stored. Items other processes have posted and the owner
@@ -35,6 +38,10 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
 
     private final int capacity;
     private transient volatile boolean closed;
+    /** The queue's state, for the handles the owner created; {@code null} in every other handle. */
+    private final transient QueueObject local;
+    /** Whether an owner's take that finds nothing should spin: its last wait through the loop was short. */
+    private transient volatile boolean spin = true;
 
     /**
      * @param ref the queue's handle
@@ -42,8 +49,19 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
      * @param capacity the capacity, {@link Integer#MAX_VALUE} for unbounded
      */
     public NettyQueue(Ref ref, ObjectClient client, int capacity) {
+        this(ref, client, capacity, null);
+    }
+
+    /**
+     * @param ref the queue's handle
+     * @param client the owner's client
+     * @param capacity the capacity, {@link Integer#MAX_VALUE} for unbounded
+     * @param local the queue's state, when the owner creates its own handle; {@code null} otherwise
+     */
+    NettyQueue(Ref ref, ObjectClient client, int capacity, QueueObject local) {
         super(ref, client);
         this.capacity = capacity;
+        this.local = local;
     }
 
     private boolean bounded() {
@@ -118,7 +136,7 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
         ObjectClient c = client();
         byte[] args = QueueCalls.putArgs(Timeouts.FOREVER, encoded);
         QueueCalls.withInterruptSetAside(() -> {
-            c.post(ref.id(), QueueObject.PUT, args);
+            c.postLazy(ref.id(), QueueObject.PUT, args);
             return null;
         });
         QueueDelivery.posted(c, ref.id());
@@ -130,7 +148,26 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        return decode(QueueCalls.take(client(), ref.id(), Timeouts.FOREVER));
+        Object item = takeOwned();
+        if (item != null) {
+            return decode(item);
+        }
+        return decode(takeWaiting(Timeouts.FOREVER));
+    }
+
+    /** An owner's take without the event loop, or {@code null}; see {@link QueueCalls#takeOwned}. */
+    private Object takeOwned() {
+        return local == null ? null : QueueCalls.takeOwned(local, spin);
+    }
+
+    private Object takeWaiting(long nanos) throws InterruptedException {
+        if (local == null) {
+            return QueueCalls.take(client(), ref.id(), nanos);
+        }
+        long start = System.nanoTime();
+        Object item = QueueCalls.take(client(), ref.id(), nanos);
+        spin = item != null && QueueCalls.spinPays(System.nanoTime() - start);
+        return item;
     }
 
     @Override
@@ -140,7 +177,10 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        Object item = QueueCalls.take(client(), ref.id(), Timeouts.nanos(timeout));
+        Object item = takeOwned();
+        if (item == null) {
+            item = takeWaiting(Timeouts.nanos(timeout));
+        }
         if (item == null) {
             throw empty();
         }
@@ -159,7 +199,10 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
     @Override
     public Optional<E> poll() {
         ensureOpen();
-        Object item = QueueCalls.poll(client(), ref.id());
+        Object item = local != null ? QueueCalls.takeOwned(local, false) : null;
+        if (item == null) {
+            item = QueueCalls.poll(client(), ref.id());
+        }
         return item == null ? Optional.empty() : Optional.of(decode(item));
     }
 

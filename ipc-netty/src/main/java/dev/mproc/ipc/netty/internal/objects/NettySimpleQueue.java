@@ -13,13 +13,27 @@ public final class NettySimpleQueue<E> extends RemoteObject implements SimpleQue
     private static final long serialVersionUID = 1L;
 
     private transient volatile boolean closed;
+    /** The queue's state, for the handles the owner created; {@code null} in every other handle. */
+    private final transient QueueObject local;
+    /** Whether an owner's take that finds nothing should spin: its last wait through the loop was short. */
+    private transient volatile boolean spin = true;
 
     /**
      * @param ref the queue's handle
      * @param client the owner's client
      */
     public NettySimpleQueue(Ref ref, ObjectClient client) {
+        this(ref, client, null);
+    }
+
+    /**
+     * @param ref the queue's handle
+     * @param client the owner's client
+     * @param local the queue's state, when the owner creates its own handle; {@code null} otherwise
+     */
+    NettySimpleQueue(Ref ref, ObjectClient client, QueueObject local) {
         super(ref, client);
+        this.local = local;
     }
 
     @Override
@@ -42,7 +56,17 @@ public final class NettySimpleQueue<E> extends RemoteObject implements SimpleQue
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        return (E) QueueCalls.take(client(), ref.id(), Timeouts.FOREVER);
+        if (local == null) {
+            return (E) QueueCalls.take(client(), ref.id(), Timeouts.FOREVER);
+        }
+        Object item = QueueCalls.takeOwned(local, spin);
+        if (item != null) {
+            return (E) item;
+        }
+        long start = System.nanoTime();
+        item = QueueCalls.take(client(), ref.id(), Timeouts.FOREVER);
+        spin = QueueCalls.spinPays(System.nanoTime() - start);
+        return (E) item;
     }
 
     @Override

@@ -13,7 +13,43 @@ final class QueueCalls {
     /** Names each take of this process, so that its acknowledgement or give-back refers to it. */
     private static final AtomicLong TOKENS = new AtomicLong();
 
+    /** How long an owner's take spins for an item before it parks at the event loop; 0 on one processor. */
+    private static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1
+            ? Long.getLong("mproc.queue.spinNanos", 20_000) : 0;
+
     private QueueCalls() {
+    }
+
+    /**
+     * An owner's take, from the state directly: no hop through the event loop while items are stored. When none
+     * is, spins briefly if {@code spin} (a producer in another process often delivers within microseconds, sooner
+     * than a parked thread is woken).
+     *
+     * @param state the queue's state at this owner
+     * @param spin whether to spin for an item
+     * @return the decoded item, or {@code null} if the take must go through the event loop
+     * @throws dev.mproc.CodecException if the item cannot be decoded here; it is taken all the same
+     */
+    static Object takeOwned(QueueObject state, boolean spin) {
+        byte[] item = state.mayHaveItems() ? state.takeDirect() : null;
+        if (item == null && spin && SPIN_NANOS > 0) {
+            long start = System.nanoTime();
+            while (item == null && System.nanoTime() - start < SPIN_NANOS) {
+                Thread.onSpinWait();
+                if (state.mayHaveItems()) {
+                    item = state.takeDirect();
+                }
+            }
+        }
+        return item == null ? null : CODEC.decode(item, 0, item.length);
+    }
+
+    /**
+     * @param waitedNanos how long an owner's last take through the event loop waited
+     * @return whether spinning would likely have caught its item
+     */
+    static boolean spinPays(long waitedNanos) {
+        return waitedNanos < 4 * SPIN_NANOS;
     }
 
     /**

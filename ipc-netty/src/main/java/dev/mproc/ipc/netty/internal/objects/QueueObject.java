@@ -22,6 +22,11 @@ import java.util.function.Predicate;
  * stored, and no putter is parked while there is room. Parked requests are served first come, first served.
  * An item pushed back by an interrupted taker ({@link #UNGET}) goes to the head and may take the count past
  * the capacity for a moment; putters then wait until the count is below it again.
+ *
+ * <p>Requests arrive on the event loop; the owner's own proxies also take items directly
+ * ({@link #takeDirect()}), without a hop through the loop. The state is therefore guarded by this object's lock.
+ * A direct take never answers a request: where taking an item would admit a parked putter, it leaves the take
+ * to the loop.
  */
 public final class QueueObject implements ServerObject {
 
@@ -63,6 +68,8 @@ public final class QueueObject implements ServerObject {
     private final int capacity;
     private final boolean joinable;
     private final Deque<byte[]> items = new ArrayDeque<>();
+    /** The number of stored items, readable without the lock. */
+    private volatile int stored;
     private final Deque<ParkedGet> getters = new ArrayDeque<>();
     /** Per remote taker, the items granted and not yet acknowledged, by token, in the order granted. */
     private final Map<Session, LinkedHashMap<Long, byte[]>> unacknowledged = new HashMap<>();
@@ -82,25 +89,50 @@ public final class QueueObject implements ServerObject {
     }
 
     @Override
-    public void handle(Request request, byte op, ByteBuffer args) {
-        switch (op) {
-            case PUT -> put(request, args.getLong(), remaining(args));
-            case GET -> get(request, args.getLong(), args.getLong());
-            case UNGET -> {
-                byte[] kept = forget(request.session(), args.getLong());
-                items.addFirst(kept != null ? kept : remaining(args));
-                balance();
-                request.ok();
+    public synchronized void handle(Request request, byte op, ByteBuffer args) {
+        try {
+            switch (op) {
+                case PUT -> put(request, args.getLong(), remaining(args));
+                case GET -> get(request, args.getLong(), args.getLong());
+                case UNGET -> {
+                    byte[] kept = forget(request.session(), args.getLong());
+                    items.addFirst(kept != null ? kept : remaining(args));
+                    balance();
+                    request.ok();
+                }
+                case ACK -> {
+                    forget(request.session(), args.getLong());
+                    request.ok();
+                }
+                case SIZE -> request.ok(ByteBuffer.allocate(8).putLong(items.size()).array());
+                case TASK_DONE -> taskDone(request);
+                case JOIN -> join(request, args.getLong());
+                default -> request.fail(Wire.ERR_PROTOCOL, "queue has no op " + op);
             }
-            case ACK -> {
-                forget(request.session(), args.getLong());
-                request.ok();
-            }
-            case SIZE -> request.ok(ByteBuffer.allocate(8).putLong(items.size()).array());
-            case TASK_DONE -> taskDone(request);
-            case JOIN -> join(request, args.getLong());
-            default -> request.fail(Wire.ERR_PROTOCOL, "queue has no op " + op);
+        } finally {
+            stored = items.size();
         }
+    }
+
+    /**
+     * Takes the head item for a thread of the owner, if that needs no answer to anybody: an item is stored and
+     * no putter waits for the room it frees. Invariant: while an item is stored no getter is parked, so this
+     * overtakes nobody.
+     *
+     * @return the encoded item, or {@code null} if the take must go through the event loop
+     */
+    synchronized byte[] takeDirect() {
+        if (items.isEmpty() || !putters.isEmpty()) {
+            return null;
+        }
+        byte[] item = items.pollFirst();
+        stored = items.size();
+        return item;
+    }
+
+    /** @return whether a direct take might find an item now; read without the lock by a spinning owner's thread */
+    boolean mayHaveItems() {
+        return stored > 0;
     }
 
     private static byte[] remaining(ByteBuffer args) {
@@ -120,8 +152,10 @@ public final class QueueObject implements ServerObject {
             ParkedPut parked = new ParkedPut(request, item);
             putters.addLast(parked);
             server.park(request, nanos, () -> {
-                putters.remove(parked);
-                request.timeout();
+                synchronized (this) {
+                    putters.remove(parked);
+                    request.timeout();
+                }
             });
         }
     }
@@ -136,8 +170,10 @@ public final class QueueObject implements ServerObject {
             ParkedGet parked = new ParkedGet(request, token);
             getters.addLast(parked);
             server.park(request, nanos, () -> {
-                getters.remove(parked);
-                request.timeout();
+                synchronized (this) {
+                    getters.remove(parked);
+                    request.timeout();
+                }
             });
         }
     }
@@ -234,7 +270,7 @@ public final class QueueObject implements ServerObject {
     }
 
     @Override
-    public void cancel(Session session, long requestId) {
+    public synchronized void cancel(Session session, long requestId) {
         Predicate<Request> target = r -> r.session() == session && r.id() == requestId;
         cancelIf(getters, ParkedGet::request, target);
         cancelIf(putters, ParkedPut::request, target);
@@ -246,7 +282,7 @@ public final class QueueObject implements ServerObject {
      * it was granted but never acknowledged go back to the head, in the order they were granted.
      */
     @Override
-    public void sessionClosed(Session session) {
+    public synchronized void sessionClosed(Session session) {
         // Answering the parked requests sends nothing (the session is closed) but stops their timers.
         Predicate<Request> target = r -> r.session() == session;
         cancelIf(getters, ParkedGet::request, target);
@@ -260,6 +296,7 @@ public final class QueueObject implements ServerObject {
             }
             balance();
         }
+        stored = items.size();
     }
 
     private static <T> void cancelIf(Deque<T> parked, Function<T, Request> request, Predicate<Request> target) {
@@ -273,7 +310,7 @@ public final class QueueObject implements ServerObject {
     }
 
     @Override
-    public void dispose() {
+    public synchronized void dispose() {
         String message = "the queue was disposed";
         for (ParkedGet g : getters) {
             g.request().fail(Wire.ERR_NO_SUCH_OBJECT, message);
@@ -288,6 +325,7 @@ public final class QueueObject implements ServerObject {
         joiners.clear();
         putters.clear();
         items.clear();
+        stored = 0;
         unacknowledged.clear();
     }
 }

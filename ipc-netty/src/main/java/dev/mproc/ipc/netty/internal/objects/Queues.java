@@ -24,8 +24,9 @@ public final class Queues {
      * @return the proxy
      */
     public static <E> Queue<E> queue(ObjectFactory factory) {
-        return factory.create(server -> new QueueObject(server, UNBOUNDED, false),
-                (ref, client) -> new NettyQueue<E>(ref, client, UNBOUNDED));
+        QueueObject[] state = new QueueObject[1];
+        return factory.create(server -> state[0] = new QueueObject(server, UNBOUNDED, false),
+                (ref, client) -> new NettyQueue<E>(ref, client, UNBOUNDED, state[0]));
     }
 
     /**
@@ -38,8 +39,9 @@ public final class Queues {
      */
     public static <E> Queue<E> queue(ObjectFactory factory, int capacity) {
         checkCapacity(capacity);
-        return factory.create(server -> new QueueObject(server, capacity, false),
-                (ref, client) -> new NettyQueue<E>(ref, client, capacity));
+        QueueObject[] state = new QueueObject[1];
+        return factory.create(server -> state[0] = new QueueObject(server, capacity, false),
+                (ref, client) -> new NettyQueue<E>(ref, client, capacity, state[0]));
     }
 
     /**
@@ -50,8 +52,9 @@ public final class Queues {
      * @return the proxy
      */
     public static <E> JoinableQueue<E> joinableQueue(ObjectFactory factory) {
-        return factory.create(server -> new QueueObject(server, UNBOUNDED, true),
-                (ref, client) -> new NettyJoinableQueue<E>(ref, client, UNBOUNDED));
+        QueueObject[] state = new QueueObject[1];
+        return factory.create(server -> state[0] = new QueueObject(server, UNBOUNDED, true),
+                (ref, client) -> new NettyJoinableQueue<E>(ref, client, UNBOUNDED, state[0]));
     }
 
     /**
@@ -64,8 +67,9 @@ public final class Queues {
      */
     public static <E> JoinableQueue<E> joinableQueue(ObjectFactory factory, int capacity) {
         checkCapacity(capacity);
-        return factory.create(server -> new QueueObject(server, capacity, true),
-                (ref, client) -> new NettyJoinableQueue<E>(ref, client, capacity));
+        QueueObject[] state = new QueueObject[1];
+        return factory.create(server -> state[0] = new QueueObject(server, capacity, true),
+                (ref, client) -> new NettyJoinableQueue<E>(ref, client, capacity, state[0]));
     }
 
     /**
@@ -76,8 +80,9 @@ public final class Queues {
      * @return the proxy
      */
     public static <E> SimpleQueue<E> simpleQueue(ObjectFactory factory) {
-        return factory.create(server -> new QueueObject(server, UNBOUNDED, false),
-                (ref, client) -> new NettySimpleQueue<E>(ref, client));
+        QueueObject[] state = new QueueObject[1];
+        return factory.create(server -> state[0] = new QueueObject(server, UNBOUNDED, false),
+                (ref, client) -> new NettySimpleQueue<E>(ref, client, state[0]));
     }
 
     private static void checkCapacity(int capacity) {
