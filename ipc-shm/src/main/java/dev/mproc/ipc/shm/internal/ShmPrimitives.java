@@ -148,22 +148,22 @@ final class ShmPrimitives implements Primitives {
 
     @Override
     public SharedMemory sharedMemory(long size) {
-        return sockets.sharedMemory(size);
+        return ShmSharedMemory.create(size);
     }
 
     @Override
     public SharedMemory attachSharedMemory(String name) {
-        return sockets.attachSharedMemory(name);
+        return ShmSharedMemory.attach(name);
     }
 
     @Override
     public ShareableList shareableList(List<?> values) {
-        return sockets.shareableList(values);
+        return ShmShareableList.create(values);
     }
 
     @Override
     public ShareableList attachShareableList(String name) {
-        return sockets.attachShareableList(name);
+        return ShmShareableList.attach(name);
     }
 
     @Override
