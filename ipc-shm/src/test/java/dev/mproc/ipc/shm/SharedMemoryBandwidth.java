@@ -18,7 +18,7 @@ import java.util.Locale;
  *
  * Each row copies {@code MiB} mebibytes with one bulk {@link ByteBuffer#put(int, ByteBuffer, int, int)} (the JDK
  * turns it into a {@code memcpy}-like copy loop) and reports the median of {@code rounds} timed copies after as many
- * untimed ones. The baseline copies between two direct buffers of the process's own memory; the shared-memory rows
+ * untimed ones; the rows take turns, copy by copy. The baseline copies between two direct buffers of the process's own memory; the shared-memory rows
  * copy out of and into a {@link SharedMemory} segment's {@link SharedMemory#buffer() view}. All buffers are touched
  * before timing, so page faults are not measured.
  */
@@ -39,11 +39,24 @@ public final class SharedMemoryBandwidth {
             ByteBuffer a = touched(ByteBuffer.allocateDirect(size));
             ByteBuffer b = touched(ByteBuffer.allocateDirect(size));
             ByteBuffer shared = touched(shm.buffer());
-            double memcpy = gbPerSecond(b, a, size, rounds);
-            double out = gbPerSecond(b, shared, size, rounds);
-            double in = gbPerSecond(shared, a, size, rounds);
-            byte[] heap = new byte[size];
-            double toHeap = gbPerSecond(ByteBuffer.wrap(heap), shared, size, rounds);
+            ByteBuffer heap = ByteBuffer.wrap(new byte[size]);
+            touched(heap);
+            // Interleaved, so that drift of the machine (other load, frequency) hits every row alike.
+            ByteBuffer[][] pairs = {{b, a}, {b, shared}, {shared, a}, {heap, shared}};
+            long[][] nanos = new long[pairs.length][rounds];
+            for (int i = 0; i < 2 * rounds; i++) {
+                for (int k = 0; k < pairs.length; k++) {
+                    long t = System.nanoTime();
+                    pairs[k][0].put(0, pairs[k][1], 0, size);
+                    if (i >= rounds) {
+                        nanos[k][i - rounds] = System.nanoTime() - t;
+                    }
+                }
+            }
+            double memcpy = median(nanos[0], size);
+            double out = median(nanos[1], size);
+            double in = median(nanos[2], size);
+            double toHeap = median(nanos[3], size);
             System.out.printf(Locale.ROOT, "%d MiB, median of %d copies%n", mib, rounds);
             System.out.printf(Locale.ROOT, "memcpy, direct -> direct         %6.2f GB/s%n", memcpy);
             System.out.printf(Locale.ROOT, "SharedMemory -> direct           %6.2f GB/s  %5.1f %% of memcpy%n", out,
@@ -63,16 +76,8 @@ public final class SharedMemoryBandwidth {
         return b;
     }
 
-    private static double gbPerSecond(ByteBuffer dst, ByteBuffer src, int size, int rounds) {
-        long[] nanos = new long[rounds];
-        for (int i = 0; i < 2 * rounds; i++) {
-            long t = System.nanoTime();
-            dst.put(0, src, 0, size);
-            if (i >= rounds) {
-                nanos[i - rounds] = System.nanoTime() - t;
-            }
-        }
+    private static double median(long[] nanos, int size) {
         Arrays.sort(nanos);
-        return size / (double) nanos[rounds / 2];
+        return size / (double) nanos[nanos.length / 2];
     }
 }
