@@ -29,7 +29,9 @@ import java.util.List;
 /**
  * The shared objects of the shared-memory backend. Each kind documents where its state lives; the manager's maps
  * and lists are the socket backend's (a manager is a server process in Python too, and its operations are whole
- * calls, not memory accesses), as is every kind not yet moved into shared memory.
+ * calls, not memory accesses), as is every kind not yet moved into shared memory. In shared memory now:
+ * {@link SharedMemory} ({@link ShmSharedMemory}) and {@link ShareableList} ({@link ShmShareableList}), each a
+ * segment of its own.
  */
 final class ShmPrimitives implements Primitives {
 
