@@ -34,6 +34,11 @@ import java.util.stream.Stream;
  * directories of owners that are no longer alive, in case a tracker was killed with its owner (a process-group
  * kill). Processes that have a segment mapped keep their mapping after the name is gone, as with {@code
  * shm_unlink}.
+ *
+ * <p>A segment's name is its file name, {@code <pid>-<startTicks>-<32 hex digits>}: it says which owner directory
+ * holds the file, and the 128 random bits make it unguessable. A name of any other form (a path, {@code ..}) is
+ * refused before any file is touched ({@link #file}). The sweep trusts only directory names of the form
+ * {@code <pid>-<startTicks>} and removes one when no live process has that pid and start time.
  */
 final class SegmentFiles {
 

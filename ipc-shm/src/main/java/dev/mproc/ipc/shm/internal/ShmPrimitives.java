@@ -44,8 +44,10 @@ import java.util.Objects;
 /**
  * The shared objects of the shared-memory backend. Each kind documents where its state lives. Synchronizers and
  * shared values and arrays live in place in this process's arena segments ({@code internal.sync.Arena}), with
- * futex waits; the manager's maps and lists are the socket backend's (a manager is a server process in Python too, and its operations are whole
- * calls, not memory accesses), as is every kind not yet moved into shared memory.
+ * futex waits; {@link SharedMemory} ({@link ShmSharedMemory}) and {@link ShareableList} ({@link ShmShareableList})
+ * are each a segment of their own. The manager's maps and lists are the socket backend's (a manager is a server
+ * process in Python too, and its operations are whole calls, not memory accesses), as is every kind not yet moved
+ * into shared memory.
  */
 final class ShmPrimitives implements Primitives {
 
@@ -164,22 +166,22 @@ final class ShmPrimitives implements Primitives {
 
     @Override
     public SharedMemory sharedMemory(long size) {
-        return sockets.sharedMemory(size);
+        return ShmSharedMemory.create(size);
     }
 
     @Override
     public SharedMemory attachSharedMemory(String name) {
-        return sockets.attachSharedMemory(name);
+        return ShmSharedMemory.attach(name);
     }
 
     @Override
     public ShareableList shareableList(List<?> values) {
-        return sockets.shareableList(values);
+        return ShmShareableList.create(values);
     }
 
     @Override
     public ShareableList attachShareableList(String name) {
-        return sockets.attachShareableList(name);
+        return ShmShareableList.attach(name);
     }
 
     @Override
