@@ -23,7 +23,9 @@ import java.io.Serializable;
  * processes may come and go freely. Once the owner has gone, the object is gone for everybody: a call on a
  * surviving handle fails with {@link MprocException}, and a call that was blocked on the object is woken
  * with that exception rather than left waiting. So create an object in a process that outlives every user of
- * it, usually the parent, or in a manager. Some objects also end explicitly: see
+ * it, usually the parent, or in a manager. The exception is a {@link dev.mproc.shared.SharedMemory} (and a
+ * {@link dev.mproc.shared.ShareableList}): its name goes with its owner, as Python's does with its resource tracker,
+ * but handles attached before keep their memory until they are closed. Some objects also end explicitly: see
  * {@link dev.mproc.shared.SharedMemory#unlink()} and {@link dev.mproc.shared.Manager#shutdown()}.
  *
  * <h2>Threads and memory effects</h2>
