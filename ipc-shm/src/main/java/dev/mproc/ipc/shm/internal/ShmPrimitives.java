@@ -1,6 +1,10 @@
 package dev.mproc.ipc.shm.internal;
 
 import dev.mproc.Primitives;
+import dev.mproc.ipc.shm.internal.ring.ShmConnection;
+import dev.mproc.ipc.shm.internal.ring.ShmJoinableQueue;
+import dev.mproc.ipc.shm.internal.ring.ShmQueue;
+import dev.mproc.ipc.shm.internal.ring.ShmSimpleQueue;
 import dev.mproc.pipe.Pipe;
 import dev.mproc.queue.JoinableQueue;
 import dev.mproc.queue.Queue;
@@ -41,34 +45,36 @@ final class ShmPrimitives implements Primitives {
         this.sockets = sockets;
     }
 
+    // Queues and pipes: rings in shared memory (package ring).
+
     @Override
     public <E> Queue<E> queue() {
-        return sockets.queue();
+        return ShmQueue.create(Integer.MAX_VALUE);
     }
 
     @Override
     public <E> Queue<E> queue(int capacity) {
-        return sockets.queue(capacity);
+        return ShmQueue.create(capacity);
     }
 
     @Override
     public <E> JoinableQueue<E> joinableQueue() {
-        return sockets.joinableQueue();
+        return ShmJoinableQueue.create(Integer.MAX_VALUE);
     }
 
     @Override
     public <E> JoinableQueue<E> joinableQueue(int capacity) {
-        return sockets.joinableQueue(capacity);
+        return ShmJoinableQueue.create(capacity);
     }
 
     @Override
     public <E> SimpleQueue<E> simpleQueue() {
-        return sockets.simpleQueue();
+        return ShmSimpleQueue.create();
     }
 
     @Override
     public Pipe pipe(boolean duplex) {
-        return sockets.pipe(duplex);
+        return ShmConnection.pipe(duplex, settings.maxFrameBytes());
     }
 
     @Override
