@@ -27,20 +27,20 @@ import java.util.function.BooleanSupplier;
  *      0     4  BUFFER_BYTES    bytes of the record buffer, a power of two
  *      4     4  ITEM_CAPACITY   most items held at once ({@link Integer#MAX_VALUE}: only the bytes bound it)
  *      8     4  FLAGS           {@link #JOINABLE}: count unfinished tasks
- *     64     8  TAIL            producer line: byte position after the last committed record (monotonic)
+ *     64     8  TAIL            producers' public line: byte position after the last committed record
  *     72     8  PUT_COUNT       records committed, ever
  *     80     8  SPILL_OUT       bytes of spilled messages committed, ever
- *     88     8  PENDING_TAIL    the commit in progress: TAIL, PUT_COUNT, SPILL_OUT it will set
- *     96     8  PENDING_PUT
- *    104     8  PENDING_SPILL_OUT
- *    128    16  PRODUCER_LOCK   {@link RingLock}
- *    192     8  HEAD            consumer line: byte position of the next record to take (monotonic)
+ *    128    16  PRODUCER_LOCK   producers' private line: {@link RingLock}
+ *    160     8  PENDING_TAIL    the commit in progress: TAIL, PUT_COUNT, SPILL_OUT it will set
+ *    168     8  PENDING_PUT
+ *    176     8  PENDING_SPILL_OUT
+ *    192     8  HEAD            consumers' public line: byte position of the next record to take
  *    200     8  TAKE_COUNT      records taken, ever
  *    208     8  SPILL_IN        bytes of spilled messages taken, ever
- *    216     8  PENDING_HEAD    the take in progress, as on the producer line
- *    224     8  PENDING_TAKE
- *    232     8  PENDING_SPILL_IN
- *    256    16  CONSUMER_LOCK   {@link RingLock}
+ *    256    16  CONSUMER_LOCK   consumers' private line: {@link RingLock}
+ *    288     8  PENDING_HEAD    the take in progress, as for the producers
+ *    296     8  PENDING_TAKE
+ *    304     8  PENDING_SPILL_IN
  *    320     4  DATA_SIGNAL     signal word ({@link Waiter}): a record was committed
  *    384     4  SPACE_SIGNAL    signal word: a record was taken
  *    448     8  UNFINISHED      tasks put and not yet done (joinable queues)
@@ -88,16 +88,16 @@ final class Ring {
     static final int TAIL = 64;
     static final int PUT_COUNT = 72;
     static final int SPILL_OUT = 80;
-    static final int PENDING_TAIL = 88;
-    static final int PENDING_PUT = 96;
-    static final int PENDING_SPILL_OUT = 104;
+    static final int PENDING_TAIL = 160;
+    static final int PENDING_PUT = 168;
+    static final int PENDING_SPILL_OUT = 176;
     static final int PRODUCER_LOCK = 128;
     static final int HEAD = 192;
     static final int TAKE_COUNT = 200;
     static final int SPILL_IN = 208;
-    static final int PENDING_HEAD = 216;
-    static final int PENDING_TAKE = 224;
-    static final int PENDING_SPILL_IN = 232;
+    static final int PENDING_HEAD = 288;
+    static final int PENDING_TAKE = 296;
+    static final int PENDING_SPILL_IN = 304;
     static final int CONSUMER_LOCK = 256;
     static final int DATA_SIGNAL = 320;
     static final int SPACE_SIGNAL = 384;
@@ -135,6 +135,8 @@ final class Ring {
     // Guarded by the producer lock: the last HEAD seen, so that a producer rereads the consumer's line only when
     // the ring looks full.
     private long cachedHead;
+    // Guarded by the producer lock: the last TAKE_COUNT seen, reread only when a bounded ring looks full.
+    private long cachedTake;
     // Guarded by the consumer lock: the last TAIL seen.
     private long cachedTail;
 
@@ -328,8 +330,11 @@ final class Ring {
             }
         }
         long put = region.getLong(base + PUT_COUNT);
-        if (itemCapacity != Integer.MAX_VALUE && put - region.getLongVolatile(base + TAKE_COUNT) >= itemCapacity) {
-            return false;
+        if (itemCapacity != Integer.MAX_VALUE && put - cachedTake >= itemCapacity) {
+            cachedTake = region.getLongVolatile(base + TAKE_COUNT);
+            if (put - cachedTake >= itemCapacity) {
+                return false;
+            }
         }
         if (!spillRoom(spilled)) {
             return false;
@@ -355,7 +360,9 @@ final class Ring {
         }
         region.setLongVolatile(base + TAIL, newTail);
         region.setLongRelease(base + PUT_COUNT, put + 1);
-        region.setLongRelease(base + SPILL_OUT, spillOut);
+        if (spilled != 0) {
+            region.setLongRelease(base + SPILL_OUT, spillOut);
+        }
         return true;
     }
 
@@ -375,9 +382,8 @@ final class Ring {
      * @return the message, or {@code null} if there is none
      */
     byte[] poll() {
-        if (!hasRecord()) {
-            return null;
-        }
+        // No look at TAIL before locking: the consumer lock's line is the consumers' own, while TAIL's is the
+        // producers', and tryTake reads TAIL only when the copy it keeps says the ring is empty.
         Object taken;
         if (consumerLock.lock()) {
             repairConsumer();
@@ -415,9 +421,10 @@ final class Ring {
             }
             Waiter.Outcome o = dataWaiter.await(region, base + DATA_SIGNAL,
                     () -> hasRecord() || stopWhen.getAsBoolean(), deadline, check);
-            if (o != Waiter.Outcome.READY || !hasRecord()) {
+            if (o != Waiter.Outcome.READY || !hasRecord() && stopWhen.getAsBoolean()) {
                 return null;
             }
+            // Ready: a record is there (another consumer may still take it first: then wait again).
         }
     }
 
@@ -458,7 +465,9 @@ final class Ring {
         region.setLong(base + PENDING_SPILL_IN, spillIn);
         region.setLongVolatile(base + HEAD, newHead);
         region.setLongRelease(base + TAKE_COUNT, take);
-        region.setLongRelease(base + SPILL_IN, spillIn);
+        if (spilled != 0) {
+            region.setLongRelease(base + SPILL_IN, spillIn);
+        }
         return result;
     }
 

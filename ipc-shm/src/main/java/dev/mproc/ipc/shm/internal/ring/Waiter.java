@@ -28,6 +28,11 @@ final class Waiter {
     static final long MIN_SPIN_NANOS = 1_000;
     /** The longest single sleep; liveness and interrupts (through {@link Sleeper}) are checked at least this often. */
     static final long SLICE_NANOS = 100_000_000;
+    /**
+     * The first sleep of a wait, spent in the kernel on the calling thread (deaf to interrupts meanwhile, and
+     * {@code RUNNABLE}); later ones go through {@link Sleeper}.
+     */
+    static final long DIRECT_SLEEP_NANOS = 2_000_000;
     private static final boolean SPIN = Runtime.getRuntime().availableProcessors() > 1;
 
     /** What a wait ended with. */
@@ -91,6 +96,7 @@ final class Waiter {
             spinNanos = Math.max(MIN_SPIN_NANOS, budget / 2);
         }
         long address = region.address(word);
+        int sleeps = 0;
         while (true) {
             long now = System.nanoTime();
             if (now - lastCheck >= SLICE_NANOS) {
@@ -116,7 +122,13 @@ final class Waiter {
                 }
             }
             long slice = deadline == Long.MAX_VALUE ? SLICE_NANOS : Math.min(SLICE_NANOS, deadline - now);
-            Sleeper.sleep(address, v, slice);
+            if (sleeps++ == 0) {
+                // The first sleep of a wait is short and on this thread: a wake then costs one hop, not two
+                // (futex to helper, unpark to caller), which is what a peer that paused briefly pays.
+                Futex.await(address, v, Math.min(slice, DIRECT_SLEEP_NANOS));
+            } else {
+                Sleeper.sleep(address, v, slice);
+            }
             if (ready.getAsBoolean()) {
                 return Outcome.READY;
             }
