@@ -245,8 +245,17 @@ final class Ring {
      */
     boolean put(byte[] data, int offset, int length, long deadline, BooleanSupplier stopWhen, Waiter.Check check)
             throws InterruptedException {
+        return put(data, offset, length, deadline, stopWhen, check, joinable);
+    }
+
+    /**
+     * As {@link #put(byte[], int, int, long, BooleanSupplier, Waiter.Check)}, for a message whose task a joinable
+     * queue has counted already ({@link #countTask()}) when {@code countTask} is false.
+     */
+    boolean put(byte[] data, int offset, int length, long deadline, BooleanSupplier stopWhen, Waiter.Check check,
+            boolean countTask) throws InterruptedException {
         if (length <= largestInline()) {
-            return putRecord(DATA, data, offset, length, 0, deadline, stopWhen, check);
+            return putRecord(DATA, data, offset, length, 0, deadline, stopWhen, check, countTask);
         }
         String name = SpillFiles.newName();
         Path file = SpillFiles.file(owner, name);
@@ -255,7 +264,7 @@ final class Ring {
         try {
             byte[] n = name.getBytes(StandardCharsets.US_ASCII);
             byte[] payload = ByteBuffer.allocate(8 + n.length).putLong(length).put(n).array();
-            put = putRecord(SPILL, payload, 0, payload.length, length, deadline, stopWhen, check);
+            put = putRecord(SPILL, payload, 0, payload.length, length, deadline, stopWhen, check, countTask);
             return put;
         } finally {
             if (!put) {
@@ -265,7 +274,7 @@ final class Ring {
     }
 
     private boolean putRecord(int type, byte[] data, int offset, int length, long spilled, long deadline,
-            BooleanSupplier stopWhen, Waiter.Check check) throws InterruptedException {
+            BooleanSupplier stopWhen, Waiter.Check check, boolean countTask) throws InterruptedException {
         int need = align8(RECORD_HEADER + (long) length);
         while (true) {
             if (Thread.interrupted()) {
@@ -278,7 +287,7 @@ final class Ring {
                 repairProducer();
             }
             try {
-                if (tryWrite(type, data, offset, length, need, spilled)) {
+                if (tryWrite(type, data, offset, length, need, spilled, countTask)) {
                     break;
                 }
             } finally {
@@ -321,7 +330,8 @@ final class Ring {
     }
 
     /** Under the producer lock: writes and commits the record if it fits now. */
-    private boolean tryWrite(int type, byte[] data, int offset, int length, int need, long spilled) {
+    private boolean tryWrite(int type, byte[] data, int offset, int length, int need, long spilled,
+            boolean countTask) {
         long tail = region.getLong(base + TAIL);
         if (!fits(tail, cachedHead, need)) {
             cachedHead = region.getLongVolatile(base + HEAD);
@@ -355,7 +365,7 @@ final class Ring {
         region.setLong(base + PENDING_TAIL, newTail);
         region.setLong(base + PENDING_PUT, put + 1);
         region.setLong(base + PENDING_SPILL_OUT, spillOut);
-        if (joinable) {
+        if (countTask) {
             region.getAndAddLong(base + UNFINISHED, 1);
         }
         region.setLongVolatile(base + TAIL, newTail);
@@ -479,6 +489,16 @@ final class Ring {
     }
 
     // ---- joinable --------------------------------------------------------------------------------------------
+
+    /** @return whether puts count unfinished tasks */
+    boolean joinable() {
+        return joinable;
+    }
+
+    /** Counts a task for an item a joinable queue has accepted and will commit later ({@link Feeder}). */
+    void countTask() {
+        region.getAndAddLong(base + UNFINISHED, 1);
+    }
 
     /** @return tasks put and not yet done */
     long unfinished() {

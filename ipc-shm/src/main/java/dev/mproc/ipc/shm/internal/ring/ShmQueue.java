@@ -11,15 +11,17 @@ import java.util.Optional;
 
 /**
  * A {@link Queue} on a {@link Ring} in a segment of its own: items are encoded by the putter and copied into the
- * ring, and decoded by their taker, with no process in between. A put returns once its item is committed in the
+ * ring, and decoded by their taker, with no process in between. A put usually returns once its item is committed in the
  * ring (stronger than the interface's hand-off: the item is visible to every process at once, and a process that
- * dies after a put still delivers it); it waits only while a bounded queue holds its capacity of items, or while
- * the ring's bytes are full (see below).
+ * dies after a put still delivers it); a bounded put waits while the queue holds its capacity of items or the
+ * ring's bytes are full, an unbounded one never waits (see below).
  *
  * <p>Capacity is counted in items, as Python's {@code maxsize}, independently of the ring's bytes. The ring of an
  * unbounded queue also has a finite size ({@code mproc.shm.ringBytes}, messages over a quarter of it spilled to
- * files within a budget, see {@link Ring}): a producer that fills it before any consumer reads waits for room.
- * {@link #qsize()} is committed minus taken records, exact at the instant it reads them.
+ * files within a budget, see {@link Ring}): a put that finds it full hands its item to this process's
+ * {@link Feeder} and returns, as Python's feeder thread does, so an unbounded put never waits for a consumer.
+ * {@link #qsize()} is committed minus taken records, exact at the instant it reads them; items still held by a
+ * feeder are not counted (the interface calls the number approximate).
  *
  * <p>The handle carries the segment's name; its mapping is attached on first use in each process. Handles of the
  * same queue are equal in every process.
@@ -87,7 +89,16 @@ public class ShmQueue<E> implements Queue<E> {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        ring().put(b, 0, b.length, Long.MAX_VALUE, () -> false, ownerCheck());
+        if (bounded()) {
+            ring().put(b, 0, b.length, Long.MAX_VALUE, () -> false, ownerCheck());
+        } else {
+            feeder().put(b);
+        }
+    }
+
+    /** @return this process's feeder of this unbounded queue */
+    private Feeder feeder() {
+        return Feeder.of(segmentName, ring(), ownerCheck());
     }
 
     @Override
@@ -97,7 +108,9 @@ public class ShmQueue<E> implements Queue<E> {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        if (!ring().put(b, 0, b.length, RingSegments.deadline(RingSegments.nanos(timeout)), () -> false,
+        if (!bounded()) {
+            feeder().put(b);
+        } else if (!ring().put(b, 0, b.length, RingSegments.deadline(RingSegments.nanos(timeout)), () -> false,
                 ownerCheck())) {
             throw full();
         }
@@ -113,6 +126,10 @@ public class ShmQueue<E> implements Queue<E> {
     @Override
     public boolean offer(E item) {
         byte[] b = encode(item);
+        if (!bounded()) {
+            feeder().put(b);
+            return true;
+        }
         boolean interrupted = Thread.interrupted();
         try {
             return ring().put(b, 0, b.length, System.nanoTime(), () -> false, ownerCheck());

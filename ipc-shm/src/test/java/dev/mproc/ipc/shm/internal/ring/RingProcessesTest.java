@@ -9,6 +9,7 @@ import dev.mproc.Process;
 import dev.mproc.conformance.BackendCombination;
 import dev.mproc.pipe.Connection;
 import dev.mproc.pipe.Pipe;
+import dev.mproc.queue.JoinableQueue;
 import dev.mproc.queue.Queue;
 import dev.mproc.sync.Event;
 import java.io.EOFException;
@@ -103,6 +104,29 @@ class RingProcessesTest {
             assertEquals(producers * perProducer, all.size(), "nothing duplicated");
             assertTrue(q.isEmpty());
             assertEquals(0, q.qsize());
+        }
+
+        @Test
+        @DisplayName("an unbounded put never waits for a consumer: 200 000 items overflow the ring, all arrive in order and counted")
+        void unboundedPutNeverWaits() throws Exception {
+            int n = 200_000;
+            JoinableQueue<String> q = context().joinableQueue();
+            Event allPut = context().event();
+            Process<Void> producer = context().process(() -> {
+                for (int i = 0; i < n; i++) {
+                    q.put("item " + i + " " + "x".repeat(i % 50));
+                }
+                allPut.set(); // before anybody has taken anything
+            }).start();
+            assertTrue(allPut.await(PATIENCE), "the producer's puts returned with nobody reading");
+            for (int i = 0; i < n; i++) {
+                assertEquals("item " + i + " " + "x".repeat(i % 50), q.get(PATIENCE));
+                q.taskDone();
+            }
+            producer.join(); // its exit waited until its feeder had delivered everything
+            assertEquals(0, producer.exitCode().getAsInt());
+            assertTrue(q.join(Duration.ZERO), "every task was counted once and finished");
+            assertTrue(q.poll().isEmpty());
         }
 
         @Test
