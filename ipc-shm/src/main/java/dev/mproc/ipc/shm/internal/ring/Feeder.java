@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The outgoing path of an unbounded queue in one process, used only while the queue's ring is full: Python's
  * feeder thread, for the moments it is needed. An unbounded queue never makes a put wait for a consumer, but its
- * ring has a finite size; when a put finds it full, the item (already encoded, and its task already counted on a
+ * ring has a finite size; when a put finds it full (and still full after a few microseconds of spinning), the item (already encoded, and its task already counted on a
  * joinable queue) goes to this process's feeder, whose thread commits it as room appears. Once the feeder holds
  * an item, every later put of this process on that queue goes through it too, so a process's items keep their
  * order. A process that exits normally waits, in a shutdown hook, until its feeders have committed everything, or
@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Feeder implements Runnable {
 
     private static final Map<String, Feeder> FEEDERS = new ConcurrentHashMap<>();
+    /** How long a put may wait for room (spinning, or a sleep as short) before it hands its item to the feeder. */
+    static final long GRACE_NANOS = 20_000;
 
     static {
         try {
@@ -33,6 +35,8 @@ final class Feeder implements Runnable {
     // Guarded by this.
     private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
     private boolean running;
+    /** The size of {@code pending}, readable without the monitor: the fast path of a put checks only this. */
+    private volatile int held;
 
     private Feeder(String name, Ring ring, Waiter.Check ownerCheck) {
         this.name = name;
@@ -57,16 +61,20 @@ final class Feeder implements Runnable {
      * @param item the encoded item
      */
     void put(byte[] item) {
-        synchronized (this) {
-            if (!pending.isEmpty()) {
-                hold(item);
-                return;
+        if (held != 0) {
+            synchronized (this) {
+                if (!pending.isEmpty()) {
+                    hold(item);
+                    return;
+                }
             }
         }
         boolean interrupted = Thread.interrupted();
         try {
-            // Not under the monitor: a commit may wait briefly for the producer lock.
-            if (ring.put(item, 0, item.length, System.nanoTime(), () -> false, ownerCheck)) {
+            // Not under the monitor: a commit may wait briefly for the producer lock. A ring that is full only for
+            // a moment (a consumer keeping up with a faster producer) gets a few microseconds of spinning, which
+            // costs less than a hand-off to the feeder thread.
+            if (ring.put(item, 0, item.length, System.nanoTime() + GRACE_NANOS, () -> false, ownerCheck)) {
                 return;
             }
         } catch (InterruptedException e) {
@@ -87,6 +95,7 @@ final class Feeder implements Runnable {
             ring.countTask();
         }
         pending.add(item);
+        held = pending.size();
         if (!running) {
             running = true;
             Thread t = new Thread(this, "mproc-shm-feeder");
@@ -113,6 +122,7 @@ final class Feeder implements Runnable {
                 // The owner has gone (or this thread was interrupted, which nothing does): the queue with it.
                 synchronized (this) {
                     pending.clear();
+                    held = 0;
                     running = false;
                     notifyAll();
                 }
@@ -121,6 +131,7 @@ final class Feeder implements Runnable {
             synchronized (this) {
                 // Removed only once committed, so that a put meanwhile still sees this process's items pending.
                 pending.poll();
+                held = pending.size();
             }
         }
     }

@@ -37,6 +37,7 @@ public class ShmQueue<E> implements Queue<E> {
     private transient volatile Ring ring;
     private transient volatile Waiter.Check ownerCheck;
     private transient volatile boolean closed;
+    private transient volatile Feeder feeder;
 
     ShmQueue(String segmentName, int capacity) {
         this.segmentName = segmentName;
@@ -98,7 +99,12 @@ public class ShmQueue<E> implements Queue<E> {
 
     /** @return this process's feeder of this unbounded queue */
     private Feeder feeder() {
-        return Feeder.of(segmentName, ring(), ownerCheck());
+        Feeder f = feeder;
+        if (f == null) {
+            f = Feeder.of(segmentName, ring(), ownerCheck());
+            feeder = f;
+        }
+        return f;
     }
 
     @Override

@@ -82,8 +82,11 @@ public final class RingBenchmark {
     }
 
     private static void queueThroughput(Context ctx) throws Exception {
-        for (int round = 0; round < 3; round++) {
-            Queue<Integer> q = ctx.queue();
+        for (int round = 0; round < 6; round++) {
+            // Unbounded (a full ring hands items to the producer's feeder thread) and bounded by a capacity the
+            // ring fills first (a full ring makes the producer wait), alternately.
+            boolean bounded = round % 2 == 1;
+            Queue<Integer> q = bounded ? ctx.queue(1 << 30) : ctx.queue();
             int n = 5_000_000;
             Process<Void> producer = ctx.process(() -> {
                 for (int i = 0; i < n; i++) {
@@ -104,8 +107,9 @@ public final class RingBenchmark {
             }
             long elapsed = System.nanoTime() - first;
             producer.join();
-            System.out.printf("Queue 1->1 (Integer, child puts, parent gets), round %d: %,d items in %.0f ms = %.2f M items/s%n",
-                    round, count, elapsed / 1e6, count / (elapsed / 1e9) / 1e6);
+            System.out.printf("Queue 1->1 (Integer, child puts, parent gets, %s), round %d: %,d items in %.0f ms"
+                    + " = %.2f M items/s%n", bounded ? "bounded" : "unbounded", round, count, elapsed / 1e6,
+                    count / (elapsed / 1e9) / 1e6);
         }
     }
 }
