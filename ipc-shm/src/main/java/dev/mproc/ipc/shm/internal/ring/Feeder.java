@@ -1,6 +1,7 @@
 package dev.mproc.ipc.shm.internal.ring;
 
 import dev.mproc.MprocException;
+import dev.mproc.ipc.shm.internal.ProcessIdentity;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * joinable queue) goes to this process's feeder, whose thread commits it as room appears. Once the feeder holds
  * an item, every later put of this process on that queue goes through it too, so a process's items keep their
  * order. A process that exits normally waits, in a shutdown hook, until its feeders have committed everything, or
- * the queue's owner has gone (the interface's "an exit may wait for the queue's storage"); one that dies
+ * the queue's owner has gone (the interface's "an exit may wait for the queue's storage"; the owner itself does
+ * not wait, since its queues end with it); one that dies
  * abnormally loses what its feeders held, as the interface allows.
  */
 final class Feeder implements Runnable {
@@ -144,6 +146,9 @@ final class Feeder implements Runnable {
 
     private static void drainAll() {
         for (Feeder f : FEEDERS.values()) {
+            if (f.ring.owner().equals(ProcessIdentity.current())) {
+                continue; // the queue ends with this process: nobody could take what it would deliver
+            }
             try {
                 f.drain();
             } catch (InterruptedException e) {

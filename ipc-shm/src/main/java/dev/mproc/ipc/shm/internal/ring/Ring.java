@@ -490,6 +490,11 @@ final class Ring {
 
     // ---- joinable --------------------------------------------------------------------------------------------
 
+    /** @return the process whose directory holds the spill files: the ring's owner */
+    ProcessIdentity owner() {
+        return owner;
+    }
+
     /** @return whether puts count unfinished tasks */
     boolean joinable() {
         return joinable;
