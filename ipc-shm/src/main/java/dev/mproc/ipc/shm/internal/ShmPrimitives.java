@@ -15,6 +15,10 @@ import dev.mproc.ipc.shm.internal.values.ShmIntArray;
 import dev.mproc.ipc.shm.internal.values.ShmIntValue;
 import dev.mproc.ipc.shm.internal.values.ShmLongArray;
 import dev.mproc.ipc.shm.internal.values.ShmLongValue;
+import dev.mproc.ipc.shm.internal.ring.ShmConnection;
+import dev.mproc.ipc.shm.internal.ring.ShmJoinableQueue;
+import dev.mproc.ipc.shm.internal.ring.ShmQueue;
+import dev.mproc.ipc.shm.internal.ring.ShmSimpleQueue;
 import dev.mproc.pipe.Pipe;
 import dev.mproc.queue.JoinableQueue;
 import dev.mproc.queue.Queue;
@@ -42,12 +46,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The shared objects of the shared-memory backend. Each kind documents where its state lives. Synchronizers and
- * shared values and arrays live in place in this process's arena segments ({@code internal.sync.Arena}), with
- * futex waits; {@link SharedMemory} ({@link ShmSharedMemory}) and {@link ShareableList} ({@link ShmShareableList})
- * are each a segment of their own. The manager's maps and lists are the socket backend's (a manager is a server
- * process in Python too, and its operations are whole calls, not memory accesses), as is every kind not yet moved
- * into shared memory.
+ * The shared objects of the shared-memory backend. Each kind documents where its state lives. Queues and pipes are
+ * rings in segments of their own ({@code internal.ring}); synchronizers and shared values and arrays live in place in
+ * this process's arena segments ({@code internal.sync.Arena}), with futex waits; {@link SharedMemory}
+ * ({@link ShmSharedMemory}) and {@link ShareableList} ({@link ShmShareableList}) are each a segment of their own.
+ * The manager's maps and lists are the socket backend's: a manager is a server process in Python too, and its
+ * operations are whole calls, not memory accesses.
  */
 final class ShmPrimitives implements Primitives {
 
@@ -59,34 +63,36 @@ final class ShmPrimitives implements Primitives {
         this.sockets = sockets;
     }
 
+    // Queues and pipes: rings in shared memory (package ring).
+
     @Override
     public <E> Queue<E> queue() {
-        return sockets.queue();
+        return ShmQueue.create(Integer.MAX_VALUE);
     }
 
     @Override
     public <E> Queue<E> queue(int capacity) {
-        return sockets.queue(capacity);
+        return ShmQueue.create(capacity);
     }
 
     @Override
     public <E> JoinableQueue<E> joinableQueue() {
-        return sockets.joinableQueue();
+        return ShmJoinableQueue.create(Integer.MAX_VALUE);
     }
 
     @Override
     public <E> JoinableQueue<E> joinableQueue(int capacity) {
-        return sockets.joinableQueue(capacity);
+        return ShmJoinableQueue.create(capacity);
     }
 
     @Override
     public <E> SimpleQueue<E> simpleQueue() {
-        return sockets.simpleQueue();
+        return ShmSimpleQueue.create();
     }
 
     @Override
     public Pipe pipe(boolean duplex) {
-        return sockets.pipe(duplex);
+        return ShmConnection.pipe(duplex, settings.maxFrameBytes());
     }
 
     @Override

@@ -1,0 +1,164 @@
+package dev.mproc.ipc.shm.internal.ring;
+
+import dev.mproc.MprocException;
+import dev.mproc.ipc.shm.internal.ProcessIdentity;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The outgoing path of an unbounded queue in one process, used only while the queue's ring is full: Python's
+ * feeder thread, for the moments it is needed. An unbounded queue never makes a put wait for a consumer, but its
+ * ring has a finite size; when a put finds it full (and still full after a few microseconds of spinning), the item (already encoded, and its task already counted on a
+ * joinable queue) goes to this process's feeder, whose thread commits it as room appears. Once the feeder holds
+ * an item, every later put of this process on that queue goes through it too, so a process's items keep their
+ * order. A process that exits normally waits, in a shutdown hook, until its feeders have committed everything, or
+ * the queue's owner has gone (the interface's "an exit may wait for the queue's storage"; the owner itself does
+ * not wait, since its queues end with it); one that dies
+ * abnormally loses what its feeders held, as the interface allows.
+ */
+final class Feeder implements Runnable {
+
+    private static final Map<String, Feeder> FEEDERS = new ConcurrentHashMap<>();
+    /** How long a put may wait for room (spinning, or a sleep as short) before it hands its item to the feeder. */
+    static final long GRACE_NANOS = 20_000;
+
+    static {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(Feeder::drainAll, "mproc-shm-feeder-drain"));
+        } catch (IllegalStateException alreadyExiting) {
+            // A put from another shutdown hook: past the point where this process could wait.
+        }
+    }
+
+    private final Ring ring;
+    private final Waiter.Check ownerCheck;
+    private final String name;
+    // Guarded by this.
+    private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
+    private boolean running;
+    /** The size of {@code pending}, readable without the monitor: the fast path of a put checks only this. */
+    private volatile int held;
+
+    private Feeder(String name, Ring ring, Waiter.Check ownerCheck) {
+        this.name = name;
+        this.ring = ring;
+        this.ownerCheck = ownerCheck;
+    }
+
+    /**
+     * @param name the queue's segment
+     * @param ring its ring
+     * @param ownerCheck its owner check
+     * @return this process's feeder of that queue
+     */
+    static Feeder of(String name, Ring ring, Waiter.Check ownerCheck) {
+        return FEEDERS.computeIfAbsent(name, n -> new Feeder(n, ring, ownerCheck));
+    }
+
+    /**
+     * Puts an item of an unbounded queue without waiting: into the ring if nothing of this process is pending and
+     * the ring has room now, else into the feeder.
+     *
+     * @param item the encoded item
+     */
+    void put(byte[] item) {
+        if (held != 0) {
+            synchronized (this) {
+                if (!pending.isEmpty()) {
+                    hold(item);
+                    return;
+                }
+            }
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            // Not under the monitor: a commit may wait briefly for the producer lock. A ring that is full only for
+            // a moment (a consumer keeping up with a faster producer) gets a few microseconds of spinning, which
+            // costs less than a hand-off to the feeder thread.
+            if (ring.put(item, 0, item.length, System.nanoTime() + GRACE_NANOS, () -> false, ownerCheck)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            interrupted = true; // a put that does not wait is not interrupted either
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            hold(item);
+        }
+    }
+
+    /** Under the monitor: keeps an item for the feeder thread, counting its task at once. */
+    private void hold(byte[] item) {
+        if (ring.joinable()) {
+            ring.countTask();
+        }
+        pending.add(item);
+        held = pending.size();
+        if (!running) {
+            running = true;
+            Thread t = new Thread(this, "mproc-shm-feeder");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            byte[] head;
+            synchronized (this) {
+                head = pending.peek();
+                if (head == null) {
+                    running = false;
+                    notifyAll();
+                    return;
+                }
+            }
+            try {
+                ring.put(head, 0, head.length, Long.MAX_VALUE, () -> false, ownerCheck, false);
+            } catch (InterruptedException | MprocException e) {
+                // The owner has gone (or this thread was interrupted, which nothing does): the queue with it.
+                synchronized (this) {
+                    pending.clear();
+                    held = 0;
+                    running = false;
+                    notifyAll();
+                }
+                return;
+            }
+            synchronized (this) {
+                // Removed only once committed, so that a put meanwhile still sees this process's items pending.
+                pending.poll();
+                held = pending.size();
+            }
+        }
+    }
+
+    private synchronized void drain() throws InterruptedException {
+        while (running) {
+            wait();
+        }
+    }
+
+    private static void drainAll() {
+        for (Feeder f : FEEDERS.values()) {
+            if (f.ring.owner().equals(ProcessIdentity.current())) {
+                continue; // the queue ends with this process: nobody could take what it would deliver
+            }
+            try {
+                f.drain();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Feeder[" + name + "]";
+    }
+}
