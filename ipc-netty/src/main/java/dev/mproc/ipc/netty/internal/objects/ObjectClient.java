@@ -54,6 +54,10 @@ public final class ObjectClient {
     /** Outgoing buffers up to this size are kept for reuse. */
     private static final int KEEP_BUFFER_BYTES = 1 << 20;
 
+    /** The most bytes of items one batched frame gathers ({@link #postBatched}); a larger item travels alone. */
+    private static final int BATCH_BYTES =
+            Math.min(256 << 10, Integer.getInteger("mproc.maxFrameBytes", 256 << 20) / 2);
+
     /** Sends a request frame to the owner's own server, without a socket. */
     @FunctionalInterface
     public interface Link {
@@ -135,6 +139,13 @@ public final class ObjectClient {
     private final ReentrantLock writeLock = new ReentrantLock();
     private Thread flusher;
     private volatile boolean flusherParked;
+    /**
+     * Where the batched frame last appended to {@link #out} starts (its length prefix), or -1 if the last frame
+     * there is not one; and its object and op. Guarded by {@link #outLock}.
+     */
+    private int batchStart = -1;
+    private long batchObject;
+    private byte batchOp;
 
     /**
      * A client of the owner's own server.
@@ -268,6 +279,53 @@ public final class ObjectClient {
     }
 
     /**
+     * Posts an item lazily, as {@link #postLazy}, in a batched frame: if the last frame in the outgoing buffer is
+     * a batch of the same op for the same object with room left, the item is appended to it, else it starts a
+     * new one. Only the last frame is ever extended, so frames and items leave in exactly the order they were
+     * handed in. The frame's arguments are the items, each preceded by its 4-byte length; in the owner itself
+     * the frame carries just this item.
+     *
+     * @param objectId the target object
+     * @param op the batched operation
+     * @param item the item
+     */
+    public void postBatched(long objectId, byte op, byte[] item) {
+        if (remote == null) {
+            post(objectId, op, ByteBuffer.allocate(4 + item.length).putInt(item.length).put(item).array());
+            return;
+        }
+        throwDeferred(objectId);
+        String closed = closedReason;
+        if (closed != null) {
+            throw new MprocException(closed);
+        }
+        synchronized (outLock) {
+            ByteBuffer b = out;
+            int frameBytes = batchStart >= 0 ? b.position() - batchStart - 4 : 0;
+            if (batchStart >= 0 && batchObject == objectId && batchOp == op
+                    && frameBytes - Wire.REQUEST_HEADER + 4 + item.length <= BATCH_BYTES) {
+                ensureRoom(4 + item.length);
+                b = out;
+                b.putInt(item.length).put(item);
+                b.putInt(batchStart, b.position() - batchStart - 4);
+            } else {
+                ensureRoom(4 + Wire.REQUEST_HEADER + 4 + item.length);
+                b = out;
+                batchStart = b.position();
+                batchObject = objectId;
+                batchOp = op;
+                b.putInt(Wire.REQUEST_HEADER + 4 + item.length);
+                b.putLong(-objectId).putLong(objectId).put(op).put(Wire.NO_REPLY)
+                        .putLong(Thread.currentThread().getId());
+                b.putInt(item.length).put(item);
+            }
+            outBytes = b.position();
+        }
+        postedSinceRead = true;
+        wakeFlusher();
+    }
+
+    /**
      * Writes every frame buffered so far; returns once they are written.
      *
      * @throws MprocException if the connection is broken
@@ -319,15 +377,22 @@ public final class ObjectClient {
 
     private void enqueue(byte[] frame) {
         synchronized (outLock) {
+            ensureRoom(4 + frame.length);
             ByteBuffer b = out;
-            if (b.remaining() < 4 + frame.length) {
-                ByteBuffer bigger = ByteBuffer.allocate(Math.max(b.capacity() * 2, b.position() + 4 + frame.length));
-                b.flip();
-                bigger.put(b);
-                out = b = bigger;
-            }
             b.putInt(frame.length).put(frame);
+            batchStart = -1;
             outBytes = b.position();
+        }
+    }
+
+    /** Under {@link #outLock}: makes {@link #out} able to take {@code bytes} more, keeping what it holds. */
+    private void ensureRoom(int bytes) {
+        ByteBuffer b = out;
+        if (b.remaining() < bytes) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(b.capacity() * 2, b.position() + bytes));
+            b.flip();
+            bigger.put(b);
+            out = bigger;
         }
     }
 
@@ -345,6 +410,7 @@ public final class ObjectClient {
                 spare = null;
                 out = next != null ? next : ByteBuffer.allocate(8 * 1024);
                 outBytes = 0;
+                batchStart = -1;
             }
             b.flip();
             remote.writeFramed(b);
