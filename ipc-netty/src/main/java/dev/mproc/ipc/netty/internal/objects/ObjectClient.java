@@ -259,6 +259,20 @@ public final class ObjectClient {
     }
 
     /**
+     * Sends a request without waiting for an answer, written to the connection before this method returns, as
+     * {@link #post}, but without looking for earlier failures first: for a frame sent on every take of a
+     * leased item, where that look would cost a system call each time. A failure of it surfaces at this
+     * object's next call.
+     *
+     * @param objectId the target object
+     * @param op the operation
+     * @param args the arguments
+     */
+    public void postUnchecked(long objectId, byte op, byte[] args) {
+        send(Wire.request(-objectId, objectId, op, Wire.NO_REPLY, Thread.currentThread().getId(), args), 0, true);
+    }
+
+    /**
      * Sends a request without waiting for an answer, and without waiting for it to be written: to another
      * process's server, it goes out with the next write of this connection, which a flusher thread makes soon
      * (in the owner itself this is {@link #post}). A failure surfaces at this object's next call.

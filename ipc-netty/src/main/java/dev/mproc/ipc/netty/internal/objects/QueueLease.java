@@ -151,7 +151,7 @@ final class QueueLease {
         }
         byte[] args = ByteBuffer.allocate(8).putLong(token).array();
         QueueCalls.withInterruptSetAside(() -> {
-            client.post(objectId, QueueObject.ACK, args);
+            client.postUnchecked(objectId, QueueObject.ACK, args);
             return null;
         });
     }
