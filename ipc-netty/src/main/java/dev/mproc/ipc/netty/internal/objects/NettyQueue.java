@@ -28,7 +28,7 @@ import java.util.Optional;
  * <p>In the owner, the handles it created take stored items from the state directly
  * ({@link QueueObject#takeDirect()}), spinning briefly when none is there yet. Elsewhere a get leases items
  * ({@link QueueLease}): one round trip fetches as many items as the owner has stored, up to a number that starts
- * at 1 and grows while the consumer falls behind; the following gets hand them out without a round trip, each
+ * at 1 and grows while the consumer falls behind (on an unbounded queue only); the following gets hand them out without a round trip, each
  * acknowledged to the owner (a posted frame) before it returns. The owner keeps every leased item until it is
  * acknowledged and puts the unacknowledged ones back at the head, in order, if the consumer's process dies;
  * items a handle leaves untaken for a few milliseconds, or holds when it is closed or its process exits, go back
@@ -183,7 +183,7 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
             synchronized (this) {
                 l = lease;
                 if (l == null) {
-                    lease = l = new QueueLease(client(), ref.id());
+                    lease = l = new QueueLease(client(), ref.id(), bounded());
                 }
             }
         }

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * The items a queue handle in another process than the owner has leased and not yet handed out: a get fetches
  * up to {@link #want} items in one round trip ({@link QueueObject#GET_BATCH}), returns the first and keeps the
  * rest for the next gets. {@code want} starts at 1 and doubles while the owner reports more items stored after
- * the lease (the consumer is behind), up to {@link #MOST}; it halves when the queue was drained.
+ * the lease (the consumer is behind), up to {@link #MOST}; it halves when the queue was drained. A bounded queue
+ * leases one item at a time, so its capacity still counts every item until a get returns it.
  *
  * <p>Leased items count as taken for everybody but this handle. So that none is lost and none is taken twice:
  * <ul>
@@ -43,6 +44,8 @@ final class QueueLease {
 
     private final ObjectClient client;
     private final long objectId;
+    /** The most items one lease asks for here: {@link #MOST}, or 1 for a bounded queue. */
+    private final int most;
     private final ArrayDeque<byte[]> items = new ArrayDeque<>();
     /** The owner's token of each item in {@link #items}, or -1 where the owner kept no copy. */
     private final ArrayDeque<Long> tokens = new ArrayDeque<>();
@@ -50,9 +53,16 @@ final class QueueLease {
     private long lastTake;
     private boolean checkScheduled;
 
-    QueueLease(ObjectClient client, long objectId) {
+    /**
+     * @param client the owner's client
+     * @param objectId the queue
+     * @param bounded whether the queue is bounded: then a lease is one item, so that an item a consumer has
+     *     not taken never leaves the room it fills (a bounded queue counts an item until it is taken)
+     */
+    QueueLease(ObjectClient client, long objectId, boolean bounded) {
         this.client = client;
         this.objectId = objectId;
+        this.most = bounded ? 1 : MOST;
     }
 
     /** @return the number of leased items not yet handed out */
@@ -122,7 +132,7 @@ final class QueueLease {
         int count = p.getInt();
         byte[] firstItem = null;
         synchronized (this) {
-            want = stillStored > 0 ? Math.min(MOST, want * 2) : Math.max(1, want / 2);
+            want = stillStored > 0 ? Math.min(most, want * 2) : Math.max(1, want / 2);
             for (int i = 0; i < count; i++) {
                 byte[] item = new byte[p.getInt()];
                 p.get(item);

@@ -20,8 +20,10 @@ import java.util.function.Predicate;
  *
  * <p>Invariants, restored after every operation by {@link #balance()}: no getter is parked while an item is
  * stored, and no putter is parked while there is room. Parked requests are served first come, first served.
- * An item pushed back by an interrupted taker ({@link #UNGET}) goes to the head and may take the count past
- * the capacity for a moment; putters then wait until the count is below it again.
+ * An item pushed back by an interrupted taker ({@link #UNGET}), or a leased item given back ({@link #RETURN}),
+ * goes to the head and may take the count past the capacity for a moment; putters then wait until the count is
+ * below it again. Items leased to a taker ({@link #GET_BATCH}) are not stored: they count as taken, and the
+ * owner keeps a copy of each only to put it back if the taker's session ends before acknowledging it.
  *
  * <p>Requests arrive on the event loop; the owner's own proxies also take items directly
  * ({@link #takeDirect()}), without a hop through the loop. The state is therefore guarded by this object's lock.
