@@ -1,6 +1,7 @@
 package dev.mproc.benchmarks;
 
 import dev.mproc.Context;
+import dev.mproc.ContextOptions;
 import dev.mproc.Mproc;
 import dev.mproc.Process;
 import dev.mproc.queue.Queue;
@@ -26,7 +27,13 @@ public final class QueueFanInBenchmark {
         boolean childConsumer = args[1].equals("child");
         int n = Integer.parseInt(args[2]);
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        try (Context ctx = Mproc.context()) {
+        // Extra options for the children, separated by spaces (for a profiler, say).
+        String extra = System.getProperty("bench.childOptions", "");
+        List<String> options = new ArrayList<>(ContextOptions.DEFAULT_JVM_OPTIONS);
+        if (!extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split(" +")));
+        }
+        try (Context ctx = Mproc.context(ContextOptions.builder().jvmOptions(options).build())) {
             for (int r = 0; r < runs; r++) {
                 Queue<Integer> q = ctx.queue();
                 List<Process<Void>> children = new ArrayList<>();

@@ -314,25 +314,30 @@ public final class ObjectClient {
             throw new MprocException(closed);
         }
         synchronized (outLock) {
+            // Plain array writes: this runs once per put, often in a child compiled by C1 only.
             ByteBuffer b = out;
-            int frameBytes = batchStart >= 0 ? b.position() - batchStart - 4 : 0;
-            if (batchStart >= 0 && batchObject == objectId && batchOp == op
-                    && frameBytes - Wire.REQUEST_HEADER + 4 + item.length <= BATCH_BYTES) {
+            int start = batchStart;
+            boolean append = start >= 0 && batchObject == objectId && batchOp == op
+                    && b.position() - start - 4 - Wire.REQUEST_HEADER + 4 + item.length <= BATCH_BYTES;
+            if (append) {
                 ensureRoom(4 + item.length);
-                b = out;
-                b.putInt(item.length).put(item);
-                b.putInt(batchStart, b.position() - batchStart - 4);
             } else {
                 ensureRoom(4 + Wire.REQUEST_HEADER + 4 + item.length);
                 b = out;
-                batchStart = b.position();
+                start = b.position();
+                batchStart = start;
                 batchObject = objectId;
                 batchOp = op;
-                b.putInt(Wire.REQUEST_HEADER + 4 + item.length);
-                b.putLong(-objectId).putLong(objectId).put(op).put(Wire.NO_REPLY)
+                b.putInt(0).putLong(-objectId).putLong(objectId).put(op).put(Wire.NO_REPLY)
                         .putLong(Thread.currentThread().getId());
-                b.putInt(item.length).put(item);
             }
+            b = out;
+            byte[] a = b.array();
+            int at = b.arrayOffset() + b.position();
+            putInt(a, at, item.length);
+            System.arraycopy(item, 0, a, at + 4, item.length);
+            b.position(b.position() + 4 + item.length);
+            putInt(a, b.arrayOffset() + start, b.position() - start - 4);
             outBytes = b.position();
         }
         postedSinceRead = true;
@@ -397,6 +402,13 @@ public final class ObjectClient {
             batchStart = -1;
             outBytes = b.position();
         }
+    }
+
+    private static void putInt(byte[] a, int at, int v) {
+        a[at] = (byte) (v >>> 24);
+        a[at + 1] = (byte) (v >>> 16);
+        a[at + 2] = (byte) (v >>> 8);
+        a[at + 3] = (byte) v;
     }
 
     /** Under {@link #outLock}: makes {@link #out} able to take {@code bytes} more, keeping what it holds. */

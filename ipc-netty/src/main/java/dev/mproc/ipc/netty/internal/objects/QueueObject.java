@@ -114,13 +114,29 @@ public final class QueueObject implements ServerObject {
     }
 
     @Override
-    public synchronized void handle(Request request, byte op, ByteBuffer args) {
+    public void handle(Request request, byte op, ByteBuffer args) {
+        if (op == PUT_BATCH) {
+            // Copied out before taking the lock, so that an owner's taker waits only for the stores themselves.
+            List<byte[]> batch = batch(request, args);
+            if (batch != null) {
+                synchronized (this) {
+                    putBatch(request, batch);
+                    stored = items.size();
+                }
+            }
+            return;
+        }
+        synchronized (this) {
+            handleLocked(request, op, args);
+        }
+    }
+
+    private void handleLocked(Request request, byte op, ByteBuffer args) {
         try {
             switch (op) {
                 case PUT -> put(request, args.getLong(), remaining(args));
                 case GET -> get(request, args.getLong(), args.getLong(), 0);
                 case GET_BATCH -> get(request, args.getLong(), args.getLong(), Math.max(1, args.getInt()));
-                case PUT_BATCH -> putBatch(request, args);
                 case RETURN -> {
                     for (int i = args.limit() - 8; i >= args.position(); i -= 8) {
                         byte[] kept = forget(request.session(), args.getLong(i));
@@ -198,22 +214,36 @@ public final class QueueObject implements ServerObject {
     }
 
     /**
-     * Stores the items of a batched put. Only unbounded queues receive batches (a bounded put waits for room),
-     * so every item is admitted; a malformed batch stores the items before the fault and fails.
+     * The items of a batched put. Only unbounded queues receive batches (a bounded put waits for room), so every
+     * item will be admitted.
+     *
+     * @return the items, or {@code null} if the request failed as malformed
      */
-    private void putBatch(Request request, ByteBuffer args) {
+    private List<byte[]> batch(Request request, ByteBuffer args) {
         if (capacity != Integer.MAX_VALUE) {
             request.fail(Wire.ERR_PROTOCOL, "a batched put on a bounded queue");
-            return;
+            return null;
         }
-        while (args.hasRemaining()) {
+        List<byte[]> batch = new ArrayList<>();
+        while (args.remaining() >= 4) {
             int length = args.getInt();
             if (length < 0 || length > args.remaining()) {
                 request.fail(Wire.ERR_PROTOCOL, "a batched put with a truncated item");
-                break;
+                return null;
             }
             byte[] item = new byte[length];
             args.get(item);
+            batch.add(item);
+        }
+        if (args.hasRemaining()) {
+            request.fail(Wire.ERR_PROTOCOL, "a batched put with a truncated item");
+            return null;
+        }
+        return batch;
+    }
+
+    private void putBatch(Request request, List<byte[]> batch) {
+        for (byte[] item : batch) {
             store(item);
         }
         request.ok();
