@@ -28,16 +28,17 @@ import java.util.Optional;
  * <p>In the owner, the handles it created take stored items from the state directly
  * ({@link QueueObject#takeDirect()}), spinning briefly when none is there yet. Elsewhere a get leases items
  * ({@link QueueLease}): one round trip fetches as many items as the owner has stored, up to a number that starts
- * at 1 and grows while the consumer falls behind (on an unbounded queue only); the following gets hand them out without a round trip, each
- * acknowledged to the owner (a posted frame) before it returns. The owner keeps every leased item until it is
- * acknowledged and puts the unacknowledged ones back at the head, in order, if the consumer's process dies;
- * items a handle leaves untaken for a few milliseconds, or holds when it is closed or its process exits, go back
- * the same way. A thread interrupted while its grant was on the way gives the items back too.
+ * at 1 and grows while the consumer falls behind (on an unbounded queue only); the following gets, through any
+ * handle of the queue in that process, hand them out without a round trip, each acknowledged to the owner (a
+ * posted frame) before it returns. The owner keeps every leased item until it is acknowledged and puts the
+ * unacknowledged ones back at the head, in order, if the consumer's process dies; leased items left untaken for a
+ * few milliseconds, or held when a handle is closed or the process exits, go back the same way. A thread
+ * interrupted while its grant was on the way gives the items back too.
  *
- * <p>{@link #qsize()} counts the items the owner has stored, plus, in a handle that leased items, those it holds
- * and has not handed out: leased items count as taken for every other handle. Items other processes have posted
- * and the owner has not read yet are not counted, and concurrent takers change the number at any time; hence
- * approximate.
+ * <p>{@link #qsize()} counts the items the owner has stored, plus, in a process that leased items, those it holds
+ * and has not handed out: leased items count as taken for every other process (the handles of one queue in one
+ * process share its lease). Items other processes have posted and the owner has not read yet are not counted,
+ * and concurrent takers change the number at any time; hence approximate.
  *
  * @param <E> the type of the items
  */
@@ -50,7 +51,7 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
     private final transient QueueObject local;
     /** Whether an owner's take that finds nothing should spin: its last wait through the loop was short. */
     private transient volatile boolean spin = true;
-    /** The items this handle leased, in a process other than the owner; created by the first get. */
+    /** The items this process leased, in a process other than the owner; found by the first get. */
     private transient volatile QueueLease lease;
 
     /**
@@ -183,7 +184,7 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
             synchronized (this) {
                 l = lease;
                 if (l == null) {
-                    lease = l = new QueueLease(client(), ref.id(), bounded());
+                    lease = l = QueueLease.of(client(), ref.id(), bounded());
                 }
             }
         }

@@ -3,6 +3,8 @@ package dev.mproc.ipc.netty.internal.objects;
 import dev.mproc.MprocException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,20 +12,21 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The items a queue handle in another process than the owner has leased and not yet handed out: a get fetches
+ * The items a process other than a queue's owner has leased from it and not yet handed out, shared by the
+ * process's handles of that queue: a get fetches
  * up to {@link #want} items in one round trip ({@link QueueObject#GET_BATCH}), returns the first and keeps the
  * rest for the next gets. {@code want} starts at 1 and doubles while the owner reports more items stored after
  * the lease (the consumer is behind), up to {@link #MOST}; it halves when the queue was drained. A bounded queue
  * leases one item at a time, so its capacity still counts every item until a get returns it.
  *
- * <p>Leased items count as taken for everybody but this handle. So that none is lost and none is taken twice:
+ * <p>Leased items count as taken for every other process. So that none is lost and none is taken twice:
  * <ul>
  *   <li>the owner keeps every leased item until its taker {@linkplain QueueObject#ACK acknowledges} it, and a
  *   get acknowledges its item (an eager post, written before the get returns) before it returns it: if this
  *   process dies, the owner puts back at the head, in order, exactly the items no get returned;</li>
  *   <li>items nobody takes for {@link #IDLE_NANOS} ({@code mproc.queue.leaseIdleMillis}, 10 ms) go back to the
  *   head of the queue, so that a consumer that stops consuming does not hold items another consumer waits for;
- *   so do the items of a closed handle, and those left when the process exits normally (one round trip each,
+ *   so do the items held when a handle is closed, and those left when the process exits normally (one round trip each,
  *   {@link QueueDelivery}).</li>
  * </ul>
  * The lock of this object guards the items; a give-back is written while it is held, so that a get that finds
@@ -36,6 +39,9 @@ final class QueueLease {
 
     private static final long IDLE_NANOS =
             TimeUnit.MILLISECONDS.toNanos(Long.getLong("mproc.queue.leaseIdleMillis", 10));
+
+    /** The lease of each queue this process takes from, shared by every handle of it here. */
+    private static final Map<List<Object>, QueueLease> LEASES = new ConcurrentHashMap<>();
 
     /** Leases holding items, for the give-back at exit. */
     private static final Set<QueueLease> HOLDING = ConcurrentHashMap.newKeySet();
@@ -54,12 +60,21 @@ final class QueueLease {
     private boolean checkScheduled;
 
     /**
+     * The lease of a queue in this process, shared by all its handles here: a handle deserialized twice (say,
+     * captured by a task and sent again in an item) hands out the same items, so a get through one handle
+     * finds what a get through the other leased.
+     *
      * @param client the owner's client
      * @param objectId the queue
      * @param bounded whether the queue is bounded: then a lease is one item, so that an item a consumer has
      *     not taken never leaves the room it fills (a bounded queue counts an item until it is taken)
+     * @return the lease
      */
-    QueueLease(ObjectClient client, long objectId, boolean bounded) {
+    static QueueLease of(ObjectClient client, long objectId, boolean bounded) {
+        return LEASES.computeIfAbsent(List.of(client, objectId), k -> new QueueLease(client, objectId, bounded));
+    }
+
+    private QueueLease(ObjectClient client, long objectId, boolean bounded) {
         this.client = client;
         this.objectId = objectId;
         this.most = bounded ? 1 : MOST;
