@@ -347,6 +347,84 @@ public abstract class QueueContract extends BackendCombination {
         assertEquals("precious", q.get(PATIENCE));
     }
 
+    @Test
+    @DisplayName("a consumer killed after taking some items leaves exactly the others: none lost, none twice")
+    void killedBusyConsumerLeavesTheRest() throws Exception {
+        Queue<Integer> q = context().queue();
+        Event tookTen = context().event();
+        for (int i = 0; i < 1000; i++) {
+            q.put(i);
+        }
+        Process<Void> consumer = context().process(() -> {
+            for (int i = 0; i < 10; i++) {
+                if (q.get() != i) {
+                    return;
+                }
+            }
+            tookTen.set();
+            Thread.sleep(Long.MAX_VALUE);
+        }).start();
+        assertTrue(tookTen.await(PATIENCE));
+        consumer.kill();
+        consumer.join();
+        // The owner learns of the death when it reads the end of the connection, maybe after this thread's first
+        // gets: so the items may come back after later ones, but every one comes back, once.
+        List<Integer> rest = new ArrayList<>();
+        while (rest.size() < 990) {
+            rest.add(q.get(PATIENCE));
+        }
+        assertEquals(IntStream.range(10, 1000).boxed().toList(), rest.stream().sorted().toList());
+        assertTrue(q.poll().isEmpty(), "nothing twice");
+    }
+
+    @Test
+    @DisplayName("a consumer that exits normally after taking some items leaves the rest for a getNowait after join")
+    void exitedConsumerLeavesTheRest() throws Exception {
+        Queue<Integer> q = context().queue();
+        for (int i = 0; i < 1000; i++) {
+            q.put(i);
+        }
+        Process<List<Integer>> consumer = context().task(() -> {
+            List<Integer> got = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                got.add(q.get());
+            }
+            return got;
+        }).start();
+        consumer.join();
+        assertEquals(IntStream.range(0, 100).boxed().toList(), consumer.result());
+        for (int i = 100; i < 1000; i++) {
+            assertEquals(i, q.getNowait());
+        }
+        assertTrue(q.poll().isEmpty());
+    }
+
+    @Test
+    @DisplayName("a consumer that stops taking does not keep the items another consumer waits for")
+    void idleConsumerHoldsNothingBack() throws Exception {
+        Queue<Integer> q = context().queue();
+        Event second = context().event();
+        for (int i = 0; i < 1000; i++) {
+            q.put(i);
+        }
+        Process<Boolean> first = context().task(() -> {
+            for (int i = 0; i < 100; i++) {
+                q.get();
+            }
+            // Waits for a consumer that can only proceed with an item this one might still hold.
+            return second.await(PATIENCE);
+        }).start();
+        Process<Void> other = context().process(() -> {
+            while (q.get() < 100) {
+                // the items the first consumer took, if this one overtook it
+            }
+            second.set();
+        }).start();
+        first.join();
+        other.join();
+        assertTrue(first.result(), "the second consumer got an item while the first one idled");
+    }
+
     // ---- misuse --------------------------------------------------------------------------------------------
 
     @Test

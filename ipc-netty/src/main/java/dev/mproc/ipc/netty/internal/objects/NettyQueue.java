@@ -21,15 +21,24 @@ import java.util.Optional;
  * posts ({@link QueueDelivery}).
  *
  * <p>A put on a bounded queue must wait for room and count the item before returning, so it is a round trip;
- * the owner parks it while the queue is full. In the owner, the handles it created take stored items from the
- * state directly ({@link QueueObject#takeDirect()}), spinning briefly when none is there yet. Elsewhere a get is
- * a round trip: the owner hands out one item per request, so an item never sits in a process that did not ask
- * for it, and dies with it. The owner keeps a copy of an item granted to another process until that process
- * acknowledges receiving it (a posted frame, not a second round trip), and puts it back at the head if the process dies first; a thread interrupted
- * while its grant was on the way gives the item back the same way.
+ * the owner parks it while the queue is full. Posted puts are batched: the items a process has put to one
+ * queue and not yet written travel in one frame ({@link QueueObject#PUT_BATCH}), which the owner stores in one
+ * step, in order.
  *
- * <p>{@link #qsize()} counts the items the owner has stored. Items other processes have posted and the owner
- * has not read yet are not counted, and concurrent takers change the number at any time; hence approximate.
+ * <p>In the owner, the handles it created take stored items from the state directly
+ * ({@link QueueObject#takeDirect()}), spinning briefly when none is there yet. Elsewhere a get leases items
+ * ({@link QueueLease}): one round trip fetches as many items as the owner has stored, up to a number that starts
+ * at 1 and grows while the consumer falls behind (on an unbounded queue only); the following gets, through any
+ * handle of the queue in that process, hand them out without a round trip, each acknowledged to the owner (a
+ * posted frame) before it returns. The owner keeps every leased item until it is acknowledged and puts the
+ * unacknowledged ones back at the head, in order, if the consumer's process dies; leased items left untaken for a
+ * few milliseconds, or held when a handle is closed or the process exits, go back the same way. A thread
+ * interrupted while its grant was on the way gives the items back too.
+ *
+ * <p>{@link #qsize()} counts the items the owner has stored, plus, in a process that leased items, those it holds
+ * and has not handed out: leased items count as taken for every other process (the handles of one queue in one
+ * process share its lease). Items other processes have posted and the owner has not read yet are not counted,
+ * and concurrent takers change the number at any time; hence approximate.
  *
  * @param <E> the type of the items
  */
@@ -42,6 +51,8 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
     private final transient QueueObject local;
     /** Whether an owner's take that finds nothing should spin: its last wait through the loop was short. */
     private transient volatile boolean spin = true;
+    /** The items this process leased, in a process other than the owner; found by the first get. */
+    private transient volatile QueueLease lease;
 
     /**
      * @param ref the queue's handle
@@ -134,9 +145,8 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
 
     private void post(byte[] encoded) {
         ObjectClient c = client();
-        byte[] args = QueueCalls.putArgs(Timeouts.FOREVER, encoded);
         QueueCalls.withInterruptSetAside(() -> {
-            c.postLazy(ref.id(), QueueObject.PUT, args);
+            c.postBatched(ref.id(), QueueObject.PUT_BATCH, encoded);
             return null;
         });
         QueueDelivery.posted(c, ref.id());
@@ -155,14 +165,36 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
         return decode(takeWaiting(Timeouts.FOREVER));
     }
 
-    /** An owner's take without the event loop, or {@code null}; see {@link QueueCalls#takeOwned}. */
+    /**
+     * A take without a round trip, or {@code null}: an owner's from the state ({@link QueueCalls#takeOwned}),
+     * another process's from its lease.
+     */
     private Object takeOwned() {
-        return local == null ? null : QueueCalls.takeOwned(local, spin);
+        if (local == null) {
+            QueueLease l = lease;
+            byte[] item = l == null ? null : l.next();
+            return item == null ? null : QueueCalls.decode(item);
+        }
+        return QueueCalls.takeOwned(local, spin);
+    }
+
+    private QueueLease lease() {
+        QueueLease l = lease;
+        if (l == null) {
+            synchronized (this) {
+                l = lease;
+                if (l == null) {
+                    lease = l = QueueLease.of(client(), ref.id(), bounded());
+                }
+            }
+        }
+        return l;
     }
 
     private Object takeWaiting(long nanos) throws InterruptedException {
         if (local == null) {
-            return QueueCalls.take(client(), ref.id(), nanos);
+            byte[] item = lease().lease(nanos);
+            return item == null ? null : QueueCalls.decode(item);
         }
         long start = System.nanoTime();
         Object item = QueueCalls.take(client(), ref.id(), nanos);
@@ -199,9 +231,18 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
     @Override
     public Optional<E> poll() {
         ensureOpen();
-        Object item = local != null ? QueueCalls.takeOwned(local, false) : null;
-        if (item == null) {
-            item = QueueCalls.poll(client(), ref.id());
+        Object item;
+        if (local != null) {
+            item = QueueCalls.takeOwned(local, false);
+            if (item == null) {
+                item = QueueCalls.poll(client(), ref.id());
+            }
+        } else {
+            item = takeOwned();
+            if (item == null) {
+                byte[] leased = lease().leaseNow();
+                item = leased == null ? null : QueueCalls.decode(leased);
+            }
         }
         return item == null ? Optional.empty() : Optional.of(decode(item));
     }
@@ -209,7 +250,9 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
     @Override
     public int qsize() {
         ensureOpen();
-        return QueueCalls.size(client(), ref.id());
+        QueueLease l = lease;
+        int held = l == null ? 0 : l.held();
+        return (int) Math.min(Integer.MAX_VALUE, (long) QueueCalls.size(client(), ref.id()) + held);
     }
 
     @Override
@@ -230,6 +273,14 @@ public class NettyQueue<E> extends RemoteObject implements Queue<E> {
     @Override
     public void close() {
         closed = true;
+        QueueLease l = lease;
+        if (l != null) {
+            try {
+                l.giveBackHeld(true);
+            } catch (RuntimeException e) {
+                // The owner is gone, and the queue with it.
+            }
+        }
     }
 
     /** @throws IllegalStateException if this handle was closed */

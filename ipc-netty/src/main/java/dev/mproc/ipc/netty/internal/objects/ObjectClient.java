@@ -54,6 +54,10 @@ public final class ObjectClient {
     /** Outgoing buffers up to this size are kept for reuse. */
     private static final int KEEP_BUFFER_BYTES = 1 << 20;
 
+    /** The most bytes of items one batched frame gathers ({@link #postBatched}); a larger item travels alone. */
+    private static final int BATCH_BYTES =
+            Math.min(256 << 10, Integer.getInteger("mproc.maxFrameBytes", 256 << 20) / 2);
+
     /** Sends a request frame to the owner's own server, without a socket. */
     @FunctionalInterface
     public interface Link {
@@ -135,6 +139,13 @@ public final class ObjectClient {
     private final ReentrantLock writeLock = new ReentrantLock();
     private Thread flusher;
     private volatile boolean flusherParked;
+    /**
+     * Where the batched frame last appended to {@link #out} starts (its length prefix), or -1 if the last frame
+     * there is not one; and its object and op. Guarded by {@link #outLock}.
+     */
+    private int batchStart = -1;
+    private long batchObject;
+    private byte batchOp;
 
     /**
      * A client of the owner's own server.
@@ -248,6 +259,20 @@ public final class ObjectClient {
     }
 
     /**
+     * Sends a request without waiting for an answer, written to the connection before this method returns, as
+     * {@link #post}, but without looking for earlier failures first: for a frame sent on every take of a
+     * leased item, where that look would cost a system call each time. A failure of it surfaces at this
+     * object's next call.
+     *
+     * @param objectId the target object
+     * @param op the operation
+     * @param args the arguments
+     */
+    public void postUnchecked(long objectId, byte op, byte[] args) {
+        send(Wire.request(-objectId, objectId, op, Wire.NO_REPLY, Thread.currentThread().getId(), args), 0, true);
+    }
+
+    /**
      * Sends a request without waiting for an answer, and without waiting for it to be written: to another
      * process's server, it goes out with the next write of this connection, which a flusher thread makes soon
      * (in the owner itself this is {@link #post}). A failure surfaces at this object's next call.
@@ -263,6 +288,58 @@ public final class ObjectClient {
         }
         throwDeferred(objectId);
         send(Wire.request(-objectId, objectId, op, Wire.NO_REPLY, Thread.currentThread().getId(), args), 0, false);
+        postedSinceRead = true;
+        wakeFlusher();
+    }
+
+    /**
+     * Posts an item lazily, as {@link #postLazy}, in a batched frame: if the last frame in the outgoing buffer is
+     * a batch of the same op for the same object with room left, the item is appended to it, else it starts a
+     * new one. Only the last frame is ever extended, so frames and items leave in exactly the order they were
+     * handed in. The frame's arguments are the items, each preceded by its 4-byte length; in the owner itself
+     * the frame carries just this item.
+     *
+     * @param objectId the target object
+     * @param op the batched operation
+     * @param item the item
+     */
+    public void postBatched(long objectId, byte op, byte[] item) {
+        if (remote == null) {
+            post(objectId, op, ByteBuffer.allocate(4 + item.length).putInt(item.length).put(item).array());
+            return;
+        }
+        throwDeferred(objectId);
+        String closed = closedReason;
+        if (closed != null) {
+            throw new MprocException(closed);
+        }
+        synchronized (outLock) {
+            // Plain array writes: this runs once per put, often in a child compiled by C1 only.
+            ByteBuffer b = out;
+            int start = batchStart;
+            boolean append = start >= 0 && batchObject == objectId && batchOp == op
+                    && b.position() - start - 4 - Wire.REQUEST_HEADER + 4 + item.length <= BATCH_BYTES;
+            if (append) {
+                ensureRoom(4 + item.length);
+            } else {
+                ensureRoom(4 + Wire.REQUEST_HEADER + 4 + item.length);
+                b = out;
+                start = b.position();
+                batchStart = start;
+                batchObject = objectId;
+                batchOp = op;
+                b.putInt(0).putLong(-objectId).putLong(objectId).put(op).put(Wire.NO_REPLY)
+                        .putLong(Thread.currentThread().getId());
+            }
+            b = out;
+            byte[] a = b.array();
+            int at = b.arrayOffset() + b.position();
+            putInt(a, at, item.length);
+            System.arraycopy(item, 0, a, at + 4, item.length);
+            b.position(b.position() + 4 + item.length);
+            putInt(a, b.arrayOffset() + start, b.position() - start - 4);
+            outBytes = b.position();
+        }
         postedSinceRead = true;
         wakeFlusher();
     }
@@ -319,15 +396,29 @@ public final class ObjectClient {
 
     private void enqueue(byte[] frame) {
         synchronized (outLock) {
+            ensureRoom(4 + frame.length);
             ByteBuffer b = out;
-            if (b.remaining() < 4 + frame.length) {
-                ByteBuffer bigger = ByteBuffer.allocate(Math.max(b.capacity() * 2, b.position() + 4 + frame.length));
-                b.flip();
-                bigger.put(b);
-                out = b = bigger;
-            }
             b.putInt(frame.length).put(frame);
+            batchStart = -1;
             outBytes = b.position();
+        }
+    }
+
+    private static void putInt(byte[] a, int at, int v) {
+        a[at] = (byte) (v >>> 24);
+        a[at + 1] = (byte) (v >>> 16);
+        a[at + 2] = (byte) (v >>> 8);
+        a[at + 3] = (byte) v;
+    }
+
+    /** Under {@link #outLock}: makes {@link #out} able to take {@code bytes} more, keeping what it holds. */
+    private void ensureRoom(int bytes) {
+        ByteBuffer b = out;
+        if (b.remaining() < bytes) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(b.capacity() * 2, b.position() + bytes));
+            b.flip();
+            bigger.put(b);
+            out = bigger;
         }
     }
 
@@ -345,6 +436,7 @@ public final class ObjectClient {
                 spare = null;
                 out = next != null ? next : ByteBuffer.allocate(8 * 1024);
                 outBytes = 0;
+                batchStart = -1;
             }
             b.flip();
             remote.writeFramed(b);

@@ -21,6 +21,14 @@ final class QueueCalls {
     }
 
     /**
+     * @param n how many tokens
+     * @return the first of {@code n} consecutive new tokens of this process
+     */
+    static long tokens(int n) {
+        return TOKENS.getAndAdd(n) + 1;
+    }
+
+    /**
      * An owner's take, from the state directly: no hop through the event loop while items are stored. When none
      * is, spins briefly if {@code spin} (a producer in another process often delivers within microseconds, sooner
      * than a parked thread is woken).
@@ -50,6 +58,15 @@ final class QueueCalls {
      */
     static boolean spinPays(long waitedNanos) {
         return waitedNanos < 4 * SPIN_NANOS;
+    }
+
+    /**
+     * @param item an encoded item
+     * @return the item
+     * @throws dev.mproc.CodecException if it cannot be decoded here
+     */
+    static Object decode(byte[] item) {
+        return CODEC.decode(item, 0, item.length);
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps the promise that a process exiting normally first delivers every item it has put. Posted puts are
+ * Keeps the promise that a process exiting normally first delivers every item it has put, and gives back the
+ * items it leased and did not take ({@link QueueLease}). Posted puts are
  * written to the owner's connection before {@code put} returns, but the owner may not have read them yet when
  * the process is gone, and a parent that joined the producer would then miss items it is entitled to see. So a
  * process that posted to a queue makes one round trip to each such owner on its way out: the owner handles a
@@ -42,8 +43,21 @@ final class QueueDelivery {
         }
     }
 
+    /** Makes sure leased items go back at exit ({@link QueueLease#giveBackAll()}). */
+    static void holding() {
+        // Loading this class registered the hook.
+    }
+
     private static void awaitDelivery() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_WAIT_MS);
+        Thread giveBack = new Thread(QueueLease::giveBackAll, "mproc-queue-lease-give-back");
+        giveBack.setDaemon(true);
+        giveBack.start();
+        try {
+            giveBack.join(EXIT_WAIT_MS);
+        } catch (InterruptedException ignored) {
+            return;
+        }
         for (Map.Entry<ObjectClient, Long> e : POSTED.entrySet()) {
             ObjectClient client = e.getKey();
             if (client.isClosed()) {

@@ -20,8 +20,10 @@ import java.util.function.Predicate;
  *
  * <p>Invariants, restored after every operation by {@link #balance()}: no getter is parked while an item is
  * stored, and no putter is parked while there is room. Parked requests are served first come, first served.
- * An item pushed back by an interrupted taker ({@link #UNGET}) goes to the head and may take the count past
- * the capacity for a moment; putters then wait until the count is below it again.
+ * An item pushed back by an interrupted taker ({@link #UNGET}), or a leased item given back ({@link #RETURN}),
+ * goes to the head and may take the count past the capacity for a moment; putters then wait until the count is
+ * below it again. Items leased to a taker ({@link #GET_BATCH}) are not stored: they count as taken, and the
+ * owner keeps a copy of each only to put it back if the taker's session ends before acknowledging it.
  *
  * <p>Requests arrive on the event loop; the owner's own proxies also take items directly
  * ({@link #takeDirect()}), without a hop through the loop. The state is therefore guarded by this object's lock.
@@ -51,6 +53,29 @@ public final class QueueObject implements ServerObject {
     /** Op: the taker received the item of a retained take (argument: the take's token). */
     public static final byte ACK = 16;
 
+    /**
+     * Op: put the items of a batched frame ({@link ObjectClient#postBatched}; arguments: the encoded items, each
+     * preceded by its 4-byte length), in order, as if each were an unbounded {@link #PUT}; unbounded queues only.
+     */
+    public static final byte PUT_BATCH = 17;
+    /**
+     * Op: lease up to a number of items from the head (arguments: timeout, the token of the first, the most
+     * items wanted as 4 bytes); waits like {@link #GET} while none is stored, and grants at least one. Answers
+     * TIMEOUT, or OK with the byte of a GET's answer, the number of items still stored (4 bytes), the number of
+     * items granted (4 bytes), then each item preceded by its 4-byte length; the i-th item's token is the first
+     * token plus i. Each is {@linkplain #ACK acknowledged} when its taker takes it, or {@linkplain #RETURN given
+     * back}.
+     */
+    public static final byte GET_BATCH = 18;
+    /**
+     * Op: put retained leased items back at the head, in the order given (arguments: their tokens, 8 bytes each,
+     * in the order they were granted); a token the owner no longer keeps is skipped.
+     */
+    public static final byte RETURN = 19;
+
+    /** The most bytes of items one {@link #GET_BATCH} answer carries beyond its first item. */
+    private static final int LEASE_BYTES = 256 << 10;
+
     /** First byte of a GET's answer: the owner keeps a copy until the taker acknowledges it. */
     public static final byte RETAINED = 1;
     /** First byte of a GET's answer: the owner keeps no copy (the taker is the owner itself). */
@@ -60,8 +85,8 @@ public final class QueueObject implements ServerObject {
     private record ParkedPut(Request request, byte[] item) {
     }
 
-    /** A get waiting for an item, with the taker's token for the take. */
-    private record ParkedGet(Request request, long token) {
+    /** A get waiting for an item, with the taker's token for the take, and the most items it leases. */
+    private record ParkedGet(Request request, long token, int most) {
     }
 
     private final ObjectServer server;
@@ -89,11 +114,39 @@ public final class QueueObject implements ServerObject {
     }
 
     @Override
-    public synchronized void handle(Request request, byte op, ByteBuffer args) {
+    public void handle(Request request, byte op, ByteBuffer args) {
+        if (op == PUT_BATCH) {
+            // Copied out before taking the lock, so that an owner's taker waits only for the stores themselves.
+            List<byte[]> batch = batch(request, args);
+            if (batch != null) {
+                synchronized (this) {
+                    putBatch(request, batch);
+                    stored = items.size();
+                }
+            }
+            return;
+        }
+        synchronized (this) {
+            handleLocked(request, op, args);
+        }
+    }
+
+    private void handleLocked(Request request, byte op, ByteBuffer args) {
         try {
             switch (op) {
                 case PUT -> put(request, args.getLong(), remaining(args));
-                case GET -> get(request, args.getLong(), args.getLong());
+                case GET -> get(request, args.getLong(), args.getLong(), 0);
+                case GET_BATCH -> get(request, args.getLong(), args.getLong(), Math.max(1, args.getInt()));
+                case RETURN -> {
+                    for (int i = args.limit() - 8; i >= args.position(); i -= 8) {
+                        byte[] kept = forget(request.session(), args.getLong(i));
+                        if (kept != null) {
+                            items.addFirst(kept);
+                        }
+                    }
+                    balance();
+                    request.ok();
+                }
                 case UNGET -> {
                     byte[] kept = forget(request.session(), args.getLong());
                     items.addFirst(kept != null ? kept : remaining(args));
@@ -160,14 +213,52 @@ public final class QueueObject implements ServerObject {
         }
     }
 
-    private void get(Request request, long nanos, long token) {
+    /**
+     * The items of a batched put. Only unbounded queues receive batches (a bounded put waits for room), so every
+     * item will be admitted.
+     *
+     * @return the items, or {@code null} if the request failed as malformed
+     */
+    private List<byte[]> batch(Request request, ByteBuffer args) {
+        if (capacity != Integer.MAX_VALUE) {
+            request.fail(Wire.ERR_PROTOCOL, "a batched put on a bounded queue");
+            return null;
+        }
+        List<byte[]> batch = new ArrayList<>();
+        while (args.remaining() >= 4) {
+            int length = args.getInt();
+            if (length < 0 || length > args.remaining()) {
+                request.fail(Wire.ERR_PROTOCOL, "a batched put with a truncated item");
+                return null;
+            }
+            byte[] item = new byte[length];
+            args.get(item);
+            batch.add(item);
+        }
+        if (args.hasRemaining()) {
+            request.fail(Wire.ERR_PROTOCOL, "a batched put with a truncated item");
+            return null;
+        }
+        return batch;
+    }
+
+    private void putBatch(Request request, List<byte[]> batch) {
+        for (byte[] item : batch) {
+            store(item);
+        }
+        request.ok();
+        balance();
+    }
+
+    /** A take of one item ({@code most} 0: a {@link #GET}), or a lease of up to {@code most} items. */
+    private void get(Request request, long nanos, long token, int most) {
         if (!items.isEmpty()) {
-            grant(request, token, items.pollFirst());
+            grant(request, token, most, 0);
             balance();
         } else if (nanos == 0) {
             request.timeout();
         } else {
-            ParkedGet parked = new ParkedGet(request, token);
+            ParkedGet parked = new ParkedGet(request, token, most);
             getters.addLast(parked);
             server.park(request, nanos, () -> {
                 synchronized (this) {
@@ -184,15 +275,41 @@ public final class QueueObject implements ServerObject {
      * taker acknowledges it, and puts it back at the head if the taker's session ends first. The owner's own
      * takes need no such care: if the owner dies, so does the queue.
      */
-    private void grant(Request request, long token, byte[] item) {
+    private void grant(Request request, long token, int most, int leaveFor) {
         boolean retain = !(request.session() instanceof LocalSession);
-        if (retain) {
-            unacknowledged.computeIfAbsent(request.session(), s -> new LinkedHashMap<>()).put(token, item);
+        LinkedHashMap<Long, byte[]> kept = retain
+                ? unacknowledged.computeIfAbsent(request.session(), s -> new LinkedHashMap<>()) : null;
+        if (most == 0) {
+            byte[] item = items.pollFirst();
+            if (retain) {
+                kept.put(token, item);
+            }
+            byte[] answer = new byte[1 + item.length];
+            answer[0] = retain ? RETAINED : HANDED_OVER;
+            System.arraycopy(item, 0, answer, 1, item.length);
+            request.ok(answer);
+            return;
         }
-        byte[] answer = new byte[1 + item.length];
-        answer[0] = retain ? RETAINED : HANDED_OVER;
-        System.arraycopy(item, 0, answer, 1, item.length);
-        request.ok(answer);
+        // A lease: at least one item, more while more are stored, leaving one for each getter parked behind.
+        int count = 0;
+        int bytes = 0;
+        List<byte[]> granted = new ArrayList<>();
+        while (!items.isEmpty() && count < most && (count == 0
+                || (items.size() > leaveFor && bytes + items.peekFirst().length <= LEASE_BYTES))) {
+            byte[] item = items.pollFirst();
+            if (retain) {
+                kept.put(token + count, item);
+            }
+            granted.add(item);
+            bytes += 4 + item.length;
+            count++;
+        }
+        ByteBuffer answer = ByteBuffer.allocate(1 + 4 + 4 + bytes)
+                .put(retain ? RETAINED : HANDED_OVER).putInt(items.size()).putInt(count);
+        for (byte[] item : granted) {
+            answer.putInt(item.length).put(item);
+        }
+        request.ok(answer.array());
     }
 
     private byte[] forget(Session session, long token) {
@@ -255,7 +372,7 @@ public final class QueueObject implements ServerObject {
             if (!items.isEmpty() && !getters.isEmpty()) {
                 ParkedGet g = getters.pollFirst();
                 if (g.request().session().isOpen()) {
-                    grant(g.request(), g.token(), items.pollFirst());
+                    grant(g.request(), g.token(), g.most(), getters.size());
                 }
             } else if (!putters.isEmpty() && items.size() < capacity) {
                 ParkedPut p = putters.pollFirst();
