@@ -17,7 +17,7 @@ class ContainerConformanceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(classes = {ProcessBuilderNettyKit.class, PosixNettyKit.class})
+    @ValueSource(classes = {ProcessBuilderNettyKit.class, PosixNettyKit.class, ProcessBuilderShmKit.class, PosixShmKit.class})
     @DisplayName("the conformance kit passes inside a container")
     void kitPassesInContainer(Class<?> kit) {
         Containers.Run run = Containers.runJava(true, host -> { }, KitRunner.class.getName(), kit.getName());

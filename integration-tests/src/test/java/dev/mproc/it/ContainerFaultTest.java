@@ -66,4 +66,13 @@ class ContainerFaultTest {
                 .withTmpFs(java.util.Map.of("/tmp", "rw,exec,size=512m")),
                 Scenarios.class.getName(), "read-only", spawn, IPC));
     }
+
+    @ParameterizedTest(name = "{0} × shm")
+    @ValueSource(strings = {"processbuilder", "posix-fork"})
+    @DisplayName("a small /dev/shm (8 MiB): a segment that does not fit is refused, naming the size and the room free;"
+            + " what was stored before stays intact")
+    void smallDevShm(String spawn) {
+        expectPass("small-shm", Containers.runJava(true, h -> h.withShmSize(8L << 20),
+                Scenarios.class.getName(), "small-shm", spawn, "shm"));
+    }
 }

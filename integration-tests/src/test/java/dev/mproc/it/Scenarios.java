@@ -3,6 +3,7 @@ package dev.mproc.it;
 import dev.mproc.Context;
 import dev.mproc.ContextOptions;
 import dev.mproc.Mproc;
+import dev.mproc.MprocException;
 import dev.mproc.Process;
 import dev.mproc.conformance.ProcStat;
 import dev.mproc.internal.DefaultContext;
@@ -11,6 +12,7 @@ import dev.mproc.pool.Pool;
 import dev.mproc.pool.PoolOptions;
 import dev.mproc.pool.WorkerDiedException;
 import dev.mproc.queue.Queue;
+import dev.mproc.shared.SharedMemory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,6 +55,7 @@ public final class Scenarios {
                 case "oom" -> oomKilledWorker();
                 case "cpu-quota" -> cpuQuota();
                 case "read-only" -> readOnlyRoot();
+                case "small-shm" -> smallDevShm();
                 default -> "unknown scenario " + name;
             };
         } catch (Exception | AssertionError e) {
@@ -217,6 +220,45 @@ public final class Scenarios {
         System.out.println("queue gave '" + got + "', pool gave " + r + ", child exit " + p.exitCode().getAsInt());
         return r == 42 && got.startsWith("from Process-") && p.exitCode().getAsInt() == 0 ? null
                 : "something did not work on a read-only root";
+    }
+
+    /**
+     * A small {@code /dev/shm} (the container's {@code --shm-size}): a segment that does not fit is refused with an
+     * error naming the size asked and the room free, and what was stored before is intact and usable from a child.
+     */
+    private static String smallDevShm() throws Exception {
+        Context ctx = Mproc.context();
+        if (!"shm".equals(ctx.ipcBackend())) {
+            return "the shared-memory backend was not chosen: " + ctx.ipcBackend();
+        }
+        long free = Files.getFileStore(Path.of("/dev/shm")).getUsableSpace();
+        Queue<String> q = ctx.queue();
+        q.put("stored before");
+        SharedMemory small = ctx.sharedMemory(64 << 10);
+        small.buffer().putLong(0, 0x1234_5678_9abc_def0L);
+        long asked = 4 * free + (16 << 20);
+        String refusal;
+        try {
+            ctx.sharedMemory(asked).close();
+            return "a segment of " + asked + " bytes was created in a /dev/shm with " + free + " bytes free";
+        } catch (MprocException e) {
+            refusal = e.getMessage();
+        }
+        System.out.println("refused: " + refusal);
+        if (!refusal.contains(Long.toString(asked)) || !refusal.contains("free")) {
+            return "the refusal does not name the size asked and the room free: " + refusal;
+        }
+        Process<Long> child = ctx.task(() -> {
+            q.put("from the child");
+            return small.buffer().getLong(0);
+        }).start();
+        child.join();
+        String first = q.get(Duration.ofSeconds(60));
+        String second = q.get(Duration.ofSeconds(60));
+        System.out.println("after the refusal: queue gave '" + first + "', '" + second + "'; the child read "
+                + Long.toHexString(child.result()) + " from the small segment");
+        return first.equals("stored before") && second.equals("from the child") && child.result() == 0x1234_5678_9abc_def0L
+                ? null : "what was stored before the refusal did not survive it";
     }
 
     private static List<String> captureWarnings() {
