@@ -2,7 +2,7 @@
 # Benchmarks, side by side with CPython's multiprocessing on this machine.
 #   scripts/bench.sh all [--quick|--full] [options]   every workload family, CPython and every spawn x IPC combination
 #       on the class path, interleaved, with a load check; table on the terminal, report in benchmarks/results/<time>/
-#       (options: --rounds N, --max-foreign CPUS, --retries N, --only REGEX, --placements unpinned|all, --no-python,
+#       (options: --rounds N, --max-foreign CPUS, --retries N, --budget SECONDS, --only REGEX, --placements unpinned|all, --no-python,
 #       --out DIR; quick: 1 round, unpinned, small sizes, under 2 minutes; full: 3 rounds, 3 placements, full sizes)
 #   scripts/bench.sh start [runs] [rounds]   child start latency (start -> running, start+join)
 #   scripts/bench.sh pool [rounds] [scale]    Pool map / map chunksize 1 / applyAsync / imapUnordered / create, 2 workers

@@ -95,10 +95,10 @@ final class Catalog {
                     time("start-running-standby", "start() → target running, standby JVM (Python: forkserver)"),
                     time("start-join-standby", "start()+join(), empty target, standby JVM (Python: forkserver)"),
                     time("start-join-fork", "start()+join(), empty target (Python: fork; mproc has no fork)"))),
-            new Workload("pipe-rt", Family.PIPE, 20_000, 2_000, "round trips", List.of(
+            new Workload("pipe-rt", Family.PIPE, 20_000, 1_000, "round trips", List.of(
                     time("pipe-rt", "Pipe round trip, small object, median"),
                     time("pipe-rt-p99", "Pipe round trip, small object, p99"))),
-            new Workload("pipe-oneway", Family.PIPE, 200_000, 20_000, "messages", List.of(
+            new Workload("pipe-oneway", Family.PIPE, 200_000, 10_000, "messages", List.of(
                     rate("pipe-oneway", "Pipe one-way, small messages, child → parent"))),
             new Workload("pipe-1mib", Family.PIPE, 200, 40, "messages of 1 MiB", List.of(
                     bandwidth("pipe-1mib", "Pipe one-way, 1 MiB messages (sendBytes)"))),
@@ -112,30 +112,30 @@ final class Catalog {
                     rate("simplequeue-4to1", "SimpleQueue, 4 producers → 1 consumer"))),
             new Workload("pool-map", Family.POOL, 1_000_000, 100_000, "items", List.of(
                     rate("pool-map", "map(x*x), default chunk size"))),
-            new Workload("pool-map-chunk1", Family.POOL, 100_000, 10_000, "items", List.of(
+            new Workload("pool-map-chunk1", Family.POOL, 100_000, 5_000, "items", List.of(
                     rate("pool-map-chunk1", "map(x*x), chunk size 1"))),
-            new Workload("pool-apply-async", Family.POOL, 100_000, 10_000, "tasks", List.of(
+            new Workload("pool-apply-async", Family.POOL, 100_000, 5_000, "tasks", List.of(
                     rate("pool-apply-async", "applyAsync of trivial tasks"))),
             new Workload("pool-imap-unordered", Family.POOL, 200_000, 20_000, "items", List.of(
                     rate("pool-imap-unordered", "imapUnordered(x*x), chunk size 64"))),
-            new Workload("executor-submit", Family.POOL, 100_000, 10_000, "tasks", List.of(
+            new Workload("executor-submit", Family.POOL, 100_000, 5_000, "tasks", List.of(
                     rate("executor-submit", "executor submit of trivial tasks (Python: ProcessPoolExecutor)"))),
             new Workload("pool-create", Family.POOL, 1, 1, "pool", List.of(
                     time("pool-create", "pool created, one task, closed"))),
-            new Workload("lock-increments", Family.SYNC, 100_000, 2_000, "increments per process", List.of(
+            new Workload("lock-increments", Family.SYNC, 100_000, 1_000, "increments per process", List.of(
                     rate("lock-increments", "Lock: 2 processes, lock-protected increments of a Value"))),
-            new Workload("semaphore-handoff", Family.SYNC, 20_000, 2_000, "round trips", List.of(
+            new Workload("semaphore-handoff", Family.SYNC, 20_000, 1_000, "round trips", List.of(
                     rate("semaphore-handoff", "Semaphore handoff between 2 processes"))),
-            new Workload("value-ops", Family.SHARED, 100_000, 5_000, "get+set pairs", List.of(
+            new Workload("value-ops", Family.SHARED, 100_000, 2_000, "get+set pairs", List.of(
                     rate("value-ops", "Value get/set from a child (with its lock)"))),
-            new Workload("array-ops", Family.SHARED, 100_000, 5_000, "set+get pairs", List.of(
+            new Workload("array-ops", Family.SHARED, 100_000, 2_000, "set+get pairs", List.of(
                     rate("array-ops", "Array element set/get from a child (with its lock)"))),
             new Workload("shm", Family.SHARED, 256, 256, "MiB", List.of(
                     bandwidth("shm-write", "SharedMemory write from a child, 256 MiB in 1 MiB copies"),
                     bandwidth("shm-read", "SharedMemory read from a child, 256 MiB in 1 MiB copies"))),
-            new Workload("manager-set", Family.MANAGER, 20_000, 2_000, "operations", List.of(
+            new Workload("manager-set", Family.MANAGER, 20_000, 1_000, "operations", List.of(
                     rate("manager-set", "Manager map set from a child"))),
-            new Workload("manager-get", Family.MANAGER, 20_000, 2_000, "operations", List.of(
+            new Workload("manager-get", Family.MANAGER, 20_000, 1_000, "operations", List.of(
                     rate("manager-get", "Manager map get from a child"))));
 
     static Optional<Workload> workload(String id) {

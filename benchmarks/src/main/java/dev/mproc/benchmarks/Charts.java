@@ -61,8 +61,11 @@ final class Charts {
             for (Row row : rows) {
                 g.setColor(Color.BLACK);
                 String label = row.metric().label() + " · " + row.placement();
-                while (g.getFontMetrics().stringWidth(label) > LABEL_WIDTH - 12 && label.length() > 4) {
-                    label = label.substring(0, label.length() - 2);
+                if (g.getFontMetrics().stringWidth(label) > LABEL_WIDTH - 12) {
+                    while (g.getFontMetrics().stringWidth(label + "…") > LABEL_WIDTH - 12 && label.length() > 4) {
+                        label = label.substring(0, label.length() - 1);
+                    }
+                    label += "…";
                 }
                 g.drawString(label, 8, y + groupHeight / 2);
                 for (int i = 0; i < sides.size(); i++) {

@@ -48,16 +48,18 @@ final class Report {
     private final Machine machine;
     private final List<Measurement> measurements;
     private final double minutes;
+    private final int retriesSkipped;
     private final List<Row> rows = new ArrayList<>();
 
     Report(Settings settings, List<Side> sides, List<Placement> placements, Machine machine,
-            List<Measurement> measurements, double minutes) {
+            List<Measurement> measurements, double minutes, int retriesSkipped) {
         this.settings = settings;
         this.sides = sides;
         this.placements = placements;
         this.machine = machine;
         this.measurements = measurements;
         this.minutes = minutes;
+        this.retriesSkipped = retriesSkipped;
         aggregate();
     }
 
@@ -243,6 +245,7 @@ final class Report {
         b.append("  \"rounds\": ").append(settings.rounds()).append(",\n");
         b.append("  \"max_foreign_cpus\": ").append(Json.number(settings.maxForeign())).append(",\n");
         b.append("  \"retries\": ").append(settings.retries()).append(",\n");
+        b.append("  \"retries_skipped_past_budget\": ").append(retriesSkipped).append(",\n");
         b.append("  \"minutes\": ").append(Json.number(Math.round(minutes * 100) / 100.0)).append(",\n");
         b.append("  \"machine\": {").append(machine.facts().entrySet().stream()
                 .map(e -> Json.quote(e.getKey()) + ": " + Json.quote(e.getValue()))
@@ -286,6 +289,7 @@ final class Report {
                     .append(", \"attempts\": ").append(m.attempts())
                     .append(", \"foreign_cpus\": ").append(Json.number(Math.round(m.foreignCpus() * 1000) / 1000.0))
                     .append(", \"disturbed\": ").append(m.disturbed())
+                    .append(", \"wall_s\": ").append(Json.number(Math.round(m.wallSeconds() * 1000) / 1000.0))
                     .append(", \"metrics\": {").append(m.metrics().entrySet().stream()
                             .map(e -> Json.quote(e.getKey()) + ": " + Json.number(e.getValue()))
                             .collect(Collectors.joining(", "))).append('}')
@@ -347,8 +351,10 @@ final class Report {
                 + "For times it is Python's time over mproc's, for rates mproc's rate over Python's.\n\n");
         long disturbed = measurements.stream().filter(Measurement::disturbed).count();
         long rerun = measurements.stream().filter(m -> m.attempts() > 1).count();
-        b.append(String.format("Measurements: %d; run again after other load: %d; still disturbed: %d.%n%n",
-                measurements.size(), rerun, disturbed));
+        b.append(String.format("Measurements: %d; run again after other load: %d; still disturbed: %d%s.%n%n",
+                measurements.size(), rerun, disturbed, retriesSkipped == 0 ? "" : String.format(
+                        " (%d of them not run again: past the time budget of %.0f s)", retriesSkipped,
+                        settings.budgetSeconds())));
         for (Family f : Family.values()) {
             List<Row> familyRows = rows.stream().filter(r -> r.family() == f).toList();
             if (familyRows.isEmpty()) {

@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * {@code --retries} times, and then reported as disturbed instead of as a figure. Results go to a folder:
  * {@code results.json}, {@code results.csv}, {@code report.md} and a PNG chart per family ({@link Report}).
  *
- * <p>Usage: {@code Suite [--quick | --full] [--rounds N] [--max-foreign CPUS] [--retries N] [--only REGEX]
+ * Past {@code --budget} seconds (quick mode: 100) disturbed measurements are no longer run again.
+ *
+ * <p>Usage: {@code Suite [--quick | --full] [--rounds N] [--max-foreign CPUS] [--retries N] [--budget S] [--only REGEX]
  * [--placements unpinned|all] [--python PATH | --no-python] [--script mp_bench.py] [--out DIR]}.
  */
 public final class Suite {
@@ -64,20 +66,23 @@ public final class Suite {
      * @param metrics the figures, empty when unsupported or failed
      * @param foreignCpus the CPUs other programs used on average while it ran (of the last attempt)
      * @param disturbed whether the last attempt was still disturbed
+     * @param wallSeconds how long the last attempt took, start of the workload to its end (cleanup included)
      * @param note {@code "unsupported: …"} or {@code "error: …"}, else {@code null}
      */
     record Measurement(String side, String placement, String workload, int round, int attempts,
-            Map<String, Double> metrics, double foreignCpus, boolean disturbed, String note) {
+            Map<String, Double> metrics, double foreignCpus, boolean disturbed, double wallSeconds, String note) {
     }
 
     /** The settings of one run of the suite. */
-    record Settings(boolean quick, int rounds, double maxForeign, int retries, Pattern only, boolean allPlacements,
-            String python, Path script, Path out) {
+    record Settings(boolean quick, int rounds, double maxForeign, int retries, double budgetSeconds, Pattern only,
+            boolean allPlacements, String python, Path script, Path out) {
     }
 
     private final Settings settings;
     private final List<Side> sides;
     private final Path log;
+    private final long started = System.nanoTime();
+    private int retriesSkipped;
 
     private Suite(Settings settings, List<Side> sides, Path log) {
         this.settings = settings;
@@ -114,7 +119,8 @@ public final class Suite {
         long t0 = System.nanoTime();
         List<Measurement> results = suite.run();
         double minutes = (System.nanoTime() - t0) / 60e9;
-        Report report = new Report(s, sides, suite.placements(), machine.withLoadAfter(), results, minutes);
+        Report report = new Report(s, sides, suite.placements(), machine.withLoadAfter(), results, minutes,
+                suite.retriesSkipped);
         System.out.println();
         System.out.print(report.terminalTable());
         report.writeAll(s.out());
@@ -127,6 +133,7 @@ public final class Suite {
         Integer rounds = null;
         double maxForeign = 0.25;
         Integer retries = null;
+        Double budget = null;
         Pattern only = Pattern.compile(".*");
         boolean allPlacements = false;
         String python = Machine.findOnPath("python3");
@@ -140,6 +147,7 @@ public final class Suite {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--max-foreign" -> maxForeign = Double.parseDouble(args[++i]);
                 case "--retries" -> retries = Integer.parseInt(args[++i]);
+                case "--budget" -> budget = Double.parseDouble(args[++i]);
                 case "--only" -> only = Pattern.compile(args[++i]);
                 case "--placements" -> placements = args[++i].equals("all");
                 case "--python" -> python = args[++i];
@@ -155,7 +163,8 @@ public final class Suite {
                     "yyyyMMdd-HHmmss")) + (quick ? "-quick" : "-full"));
         }
         return new Settings(quick, rounds != null ? rounds : quick ? 1 : 3, maxForeign,
-                retries != null ? retries : quick ? 1 : 2, only, allPlacements, python, script, out);
+                retries != null ? retries : quick ? 1 : 2, budget != null ? budget : quick ? 100 : 0, only,
+                allPlacements, python, script, out);
     }
 
     /** The names of the available providers of one kind, in class-path order; one that fails to load is skipped. */
@@ -222,13 +231,17 @@ public final class Suite {
         for (Workload w : workloads) {
             Measurement m = byWorkload.get(w.id());
             for (int attempt = 2; m != null && m.disturbed() && attempt <= settings.retries() + 1; attempt++) {
+                if (settings.budgetSeconds() > 0 && (System.nanoTime() - started) / 1e9 > settings.budgetSeconds()) {
+                    retriesSkipped++; // past the time budget: reported as disturbed without running it again
+                    break;
+                }
                 System.out.print(" (again: " + w.id() + ", " + String.format("%.2f", m.foreignCpus())
                         + " CPUs of other load)");
                 List<Measurement> again = runSide(side, placement, List.of(w), round, attempt);
                 m = again.isEmpty() ? m : again.get(0);
             }
             if (m == null) {
-                m = new Measurement(side.name(), placement.name(), w.id(), round, 1, Map.of(), 0, false,
+                m = new Measurement(side.name(), placement.name(), w.id(), round, 1, Map.of(), 0, false, 0,
                         "error: no result (see sides.log)");
             }
             byWorkload.put(w.id(), m);
@@ -295,11 +308,11 @@ public final class Suite {
         Map<String, Object> o = Json.object(line);
         String workload = (String) o.get("workload");
         if (o.containsKey("unsupported")) {
-            return new Measurement(side.name(), placement.name(), workload, round, attempt, Map.of(), 0, false,
+            return new Measurement(side.name(), placement.name(), workload, round, attempt, Map.of(), 0, false, 0,
                     "unsupported: " + o.get("unsupported"));
         }
         if (o.containsKey("error")) {
-            return new Measurement(side.name(), placement.name(), workload, round, attempt, Map.of(), 0, false,
+            return new Measurement(side.name(), placement.name(), workload, round, attempt, Map.of(), 0, false, 0,
                     "error: " + o.get("error"));
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -311,6 +324,6 @@ public final class Suite {
         double foreignTicks = ((Number) o.get("busy_ticks")).doubleValue() - ((Number) o.get("own_ticks")).doubleValue();
         double foreign = Math.max(0, foreignTicks / ticksPerSecond / Math.max(wallSeconds, 1e-3));
         return new Measurement(side.name(), placement.name(), workload, round, attempt, metrics, foreign,
-                foreign > settings.maxForeign(), null);
+                foreign > settings.maxForeign(), wallSeconds, null);
     }
 }
