@@ -322,7 +322,10 @@ public final class Suite {
         double wallSeconds = ((Number) o.get("wall_ns")).doubleValue() / 1e9;
         double ticksPerSecond = ((Number) o.get("ticks_per_s")).doubleValue();
         double foreignTicks = ((Number) o.get("busy_ticks")).doubleValue() - ((Number) o.get("own_ticks")).doubleValue();
-        double foreign = Math.max(0, foreignTicks / ticksPerSecond / Math.max(wallSeconds, 1e-3));
+        // Both counters move in whole ticks (10 ms): forgive one tick per CPU and one of our own, or a 50 ms
+        // measurement would read 0.4 CPUs of other load from rounding alone.
+        double slack = Runtime.getRuntime().availableProcessors() + 1;
+        double foreign = Math.max(0, (foreignTicks - slack) / ticksPerSecond / Math.max(wallSeconds, 1e-3));
         return new Measurement(side.name(), placement.name(), workload, round, attempt, metrics, foreign,
                 foreign > settings.maxForeign(), wallSeconds, null);
     }
