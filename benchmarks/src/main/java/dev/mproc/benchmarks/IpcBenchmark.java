@@ -176,7 +176,7 @@ public final class IpcBenchmark {
     }
 
     /** A launcher that runs the child JVM on one CPU: the driver cannot pin a process it does not start. */
-    private static Path pinnedJava(int cpu) throws IOException {
+    static Path pinnedJava(int cpu) throws IOException {
         Path script = Files.createTempFile("mproc-bench-java-cpu" + cpu + "-", ".sh",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.writeString(script, "#!/bin/sh\nexec taskset -c " + cpu + " '"

@@ -96,7 +96,7 @@ public final class PoolBenchmark {
         }
     }
 
-    private static void run(Pool p, String w, List<Integer> inputs) throws Exception {
+    static void run(Pool p, String w, List<Integer> inputs) throws Exception {
         int n = inputs.size();
         switch (w) {
             case "map" -> p.map((Integer x) -> x * x, inputs);
