@@ -25,6 +25,16 @@ public abstract class MprocConformanceKit {
     /** @return the backends under test */
     protected abstract BackendCombination.Combination kit();
 
+    /**
+     * Whether the IPC backend maps memory on this host and so provides SharedMemory and ShareableList; a backend
+     * that does not must refuse them clearly, and the kit checks that instead.
+     *
+     * @return {@code false} unless overridden
+     */
+    protected boolean providesSharedMemory() {
+        return false;
+    }
+
     @Nested
     @DisplayName("Process: lifecycle, exit codes, daemon rules")
     class Processes extends ProcessContract {
@@ -94,6 +104,20 @@ public abstract class MprocConformanceKit {
         @Override
         protected BackendCombination.Combination combination() {
             return kit();
+        }
+    }
+
+    @Nested
+    @DisplayName("SharedMemory and ShareableList")
+    class SharedMemories extends SharedMemoryContract {
+        @Override
+        protected BackendCombination.Combination combination() {
+            return kit();
+        }
+
+        @Override
+        protected boolean providesSharedMemory() {
+            return MprocConformanceKit.this.providesSharedMemory();
         }
     }
 

@@ -12,4 +12,9 @@ public class PosixShmKit extends MprocConformanceKit {
     protected Combination kit() {
         return new Combination("posix-fork", "shm");
     }
+
+    @Override
+    protected boolean providesSharedMemory() {
+        return true;
+    }
 }

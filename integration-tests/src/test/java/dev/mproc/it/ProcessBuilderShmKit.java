@@ -12,4 +12,9 @@ public class ProcessBuilderShmKit extends MprocConformanceKit {
     protected Combination kit() {
         return new Combination("processbuilder", "shm");
     }
+
+    @Override
+    protected boolean providesSharedMemory() {
+        return true;
+    }
 }

@@ -11,4 +11,9 @@ class PosixShmConformanceTest extends MprocConformanceKit {
     protected Combination kit() {
         return new Combination("posix-fork", "shm");
     }
+
+    @Override
+    protected boolean providesSharedMemory() {
+        return true;
+    }
 }

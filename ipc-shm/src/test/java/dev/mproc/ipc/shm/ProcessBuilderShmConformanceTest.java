@@ -11,4 +11,9 @@ class ProcessBuilderShmConformanceTest extends MprocConformanceKit {
     protected Combination kit() {
         return new Combination("processbuilder", "shm");
     }
+
+    @Override
+    protected boolean providesSharedMemory() {
+        return true;
+    }
 }
