@@ -89,11 +89,12 @@ class DefaultCodecCompactTest {
         for (int i : new int[] {0, 1, -1, 63, -64, 64, -65, 8191, 8192, 1 << 20, -(1 << 27), 1 << 27,
                 Integer.MIN_VALUE, Integer.MAX_VALUE}) {
             byte[] bare = codec.encode(i);
-            byte[] inList = codec.encode(java.util.List.of(i));
-            assertArrayEquals(bare, java.util.Arrays.copyOfRange(inList, inList.length - bare.length, inList.length),
+            byte[] inList = codec.encode(new ArrayList<>(List.of(i)));
+            assertEquals(DefaultCodec.TAG_LIST, inList[0] & 0xFF);
+            assertArrayEquals(bare, Arrays.copyOfRange(inList, inList.length - bare.length, inList.length),
                     "encoding of " + i);
             assertEquals(i, codec.decode(bare));
-            assertEquals(java.util.List.of(i), codec.decode(inList));
+            assertEquals(List.of(i), codec.decode(inList));
         }
     }
 
