@@ -133,6 +133,11 @@ public final class DefaultCodec implements Codec {
      */
     @Override
     public byte[] encode(Object value) {
+        if (value != null && value.getClass() == Integer.class) {
+            // The commonest small message, written straight into an array of its exact size: the same bytes as
+            // the compact writer's, without its buffer, copy and writer objects.
+            return encodeInt((Integer) value);
+        }
         String subject = className(value);
         ByteSink out = new ByteSink(sizeHint(value), subject);
         try {
@@ -259,6 +264,12 @@ public final class DefaultCodec implements Codec {
             if ((data[offset] & 0xFF) == TAG_LAMBDA) {
                 return readLambda(data, offset + 1, length - 1);
             }
+            if (data[offset] == TAG_INT && length <= 6) {
+                Integer i = decodeInt(data, offset, length);
+                if (i != null) {
+                    return i;
+                }
+            }
             Reader in = new Reader(data, offset, offset + length, filter.maxDepth());
             Object value = in.read(1);
             if (in.pos != in.end) {
@@ -280,6 +291,41 @@ public final class DefaultCodec implements Codec {
     @Override
     public String toString() {
         return "DefaultCodec[" + filter + "]";
+    }
+
+    /** An Integer's compact form, TAG_INT and the zigzag uvarint, as {@link CompactWriter} writes it. */
+    private static byte[] encodeInt(int v) {
+        long z = ((v << 1) ^ (v >> 31)) & 0xFFFF_FFFFL;
+        int groups = z == 0 ? 1 : (64 - Long.numberOfLeadingZeros(z) + 6) / 7;
+        byte[] b = new byte[1 + groups];
+        b[0] = TAG_INT;
+        for (int i = 1; i < groups; i++) {
+            b[i] = (byte) ((z & 0x7F) | 0x80);
+            z >>>= 7;
+        }
+        b[groups] = (byte) z;
+        return b;
+    }
+
+    /**
+     * Decodes a well-formed TAG_INT message of {@code length} bytes, at most 6; anything else (a truncated,
+     * overlong or trailing varint) returns {@code null}, and the general reader reports it.
+     */
+    private static Integer decodeInt(byte[] data, int offset, int length) {
+        long value = 0;
+        int end = offset + length;
+        for (int i = offset + 1, shift = 0; i < end; i++, shift += 7) {
+            int b = data[i] & 0xFF;
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                if (i != end - 1 || value > 0xFFFF_FFFFL) {
+                    return null;
+                }
+                int raw = (int) value;
+                return (raw >>> 1) ^ -(raw & 1);
+            }
+        }
+        return null;
     }
 
     private static String className(Object value) {

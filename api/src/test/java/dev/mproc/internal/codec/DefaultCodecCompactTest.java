@@ -84,6 +84,21 @@ class DefaultCodecCompactTest {
     }
 
     @Test
+    void aBareIntegerHasTheBytesOfAnIntegerInsideACollection() {
+        // A bare Integer takes a shortcut; its bytes must stay those the general writer gives an element.
+        for (int i : new int[] {0, 1, -1, 63, -64, 64, -65, 8191, 8192, 1 << 20, -(1 << 27), 1 << 27,
+                Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+            byte[] bare = codec.encode(i);
+            byte[] inList = codec.encode(new ArrayList<>(List.of(i)));
+            assertEquals(DefaultCodec.TAG_LIST, inList[0] & 0xFF);
+            assertArrayEquals(bare, Arrays.copyOfRange(inList, inList.length - bare.length, inList.length),
+                    "encoding of " + i);
+            assertEquals(i, codec.decode(bare));
+            assertEquals(List.of(i), codec.decode(inList));
+        }
+    }
+
+    @Test
     void nanPayloadSurvives() {
         double oddNan = Double.longBitsToDouble(0x7ff8_0000_dead_beefL);
         Object back = roundTrip(oddNan);
@@ -255,7 +270,8 @@ class DefaultCodecCompactTest {
         CodecException unknown = assertThrows(CodecException.class, () -> codec.decode(new byte[] {(byte) 0xEE}));
         assertTrue(unknown.getMessage().contains("unknown tag 0xee"), unknown.getMessage());
 
-        Object[] samples = {"hello", 123456789L, 3.0, 'c', (short) 7, new int[] {1, 2}, new long[] {3},
+        Object[] samples = {"hello", 300, Integer.MIN_VALUE, 123456789L, 3.0, 'c', (short) 7, new int[] {1, 2},
+            new long[] {3},
             new double[] {4}, new byte[] {1, 2, 3}, new ArrayList<>(List.of("a", "b")),
             new LinkedHashMap<>(Map.of("k", 1)), new LinkedHashSet<>(Set.of(1))};
         for (Object sample : samples) {

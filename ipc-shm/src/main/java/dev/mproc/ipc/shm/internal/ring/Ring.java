@@ -61,7 +61,7 @@ import java.util.function.BooleanSupplier;
  *
  * <h2>Commit and crash safety</h2>
  * A producer writes the PAD, the header and the payload with plain writes past TAIL, where no consumer looks, and
- * then commits with one volatile write of TAIL: a consumer's acquire read of TAIL makes the whole record visible,
+ * then commits with one release write of TAIL: a consumer's acquire read of TAIL makes the whole record visible,
  * and a record is never visible before it is complete. Before the commit the producer writes the PENDING_ words,
  * after it the counters. A producer killed at any point leaves at most an invisible half record; the next
  * producer takes the lock over from the dead holder ({@link RingLock}) and repairs the counters: if TAIL equals
@@ -78,7 +78,9 @@ import java.util.function.BooleanSupplier;
  * message of any size passes. A consumer reads the file after taking the record and removes it.
  *
  * <h2>Signals</h2>
- * A commit signals DATA_SIGNAL, a take SPACE_SIGNAL; each costs a volatile read when nobody sleeps.
+ * A commit signals DATA_SIGNAL, a take SPACE_SIGNAL; each costs a volatile read when nobody sleeps. {@link Waiter}
+ * asks for a volatile write of the condition before the signal; here TAIL and HEAD are written with release
+ * stores, and the lock's release, an atomic swap (a full fence), stands between them and the signal's read.
  */
 final class Ring {
 
@@ -368,7 +370,9 @@ final class Ring {
         if (countTask) {
             region.getAndAddLong(base + UNFINISHED, 1);
         }
-        region.setLongVolatile(base + TAIL, newTail);
+        // A release store suffices: the signal protocol (Waiter) wants the commit ordered before our read of
+        // DATA_SIGNAL, and the producer lock's release, an atomic swap, lies between the two.
+        region.setLongRelease(base + TAIL, newTail);
         region.setLongRelease(base + PUT_COUNT, put + 1);
         if (spilled != 0) {
             region.setLongRelease(base + SPILL_OUT, spillOut);
@@ -473,7 +477,8 @@ final class Ring {
         region.setLong(base + PENDING_HEAD, newHead);
         region.setLong(base + PENDING_TAKE, take);
         region.setLong(base + PENDING_SPILL_IN, spillIn);
-        region.setLongVolatile(base + HEAD, newHead);
+        // Release, as for TAIL: the consumer lock's swap orders it before our read of SPACE_SIGNAL.
+        region.setLongRelease(base + HEAD, newHead);
         region.setLongRelease(base + TAKE_COUNT, take);
         if (spilled != 0) {
             region.setLongRelease(base + SPILL_IN, spillIn);

@@ -130,7 +130,10 @@ final class RingLock {
         return !new ProcessIdentity(pid, start).isAlive();
     }
 
-    /** Releases the lock, waking one sleeper if there is any. */
+    /**
+     * Releases the lock, waking one sleeper if there is any. An atomic swap, hence a full fence: {@link Ring}
+     * relies on it to order its release stores of TAIL and HEAD before the read of a signal word.
+     */
     void unlock() {
         int old = region.getAndSetInt(base + WORD, 0);
         if ((old & WAITERS) != 0) {

@@ -30,9 +30,13 @@ final class Waiter {
     static final long SLICE_NANOS = 100_000_000;
     /**
      * The first sleep of a wait, spent in the kernel on the calling thread (deaf to interrupts meanwhile, and
-     * {@code RUNNABLE}); later ones go through {@link Sleeper}.
+     * {@code RUNNABLE}); later ones go through {@link Sleeper}. A peer that pauses for less than this (a few
+     * milliseconds of work between messages is common) then wakes us with a single futex wake, one hop; past it,
+     * a wake costs two (the helper's futex, then the caller's unpark), measured at tens of microseconds more on
+     * a loaded machine. 20 ms, the slice the sync primitives sleep in directly, bounds how late an interrupt of
+     * a freshly blocked call is answered, and how long such a call shows {@code RUNNABLE} before {@code WAITING}.
      */
-    static final long DIRECT_SLEEP_NANOS = 2_000_000;
+    static final long DIRECT_SLEEP_NANOS = Long.getLong("mproc.shm.directSleepNanos", 20_000_000);
     private static final boolean SPIN = Runtime.getRuntime().availableProcessors() > 1;
 
     /** What a wait ended with. */
@@ -123,8 +127,8 @@ final class Waiter {
             }
             long slice = deadline == Long.MAX_VALUE ? SLICE_NANOS : Math.min(SLICE_NANOS, deadline - now);
             if (sleeps++ == 0) {
-                // The first sleep of a wait is short and on this thread: a wake then costs one hop, not two
-                // (futex to helper, unpark to caller), which is what a peer that paused briefly pays.
+                // The first sleep of a wait is on this thread: a wake then costs one hop, not two (futex to
+                // helper, unpark to caller), which is what a peer that paused briefly pays.
                 Futex.await(address, v, Math.min(slice, DIRECT_SLEEP_NANOS));
             } else {
                 Sleeper.sleep(address, v, slice);
