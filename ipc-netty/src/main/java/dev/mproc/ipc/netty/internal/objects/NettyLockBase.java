@@ -1,5 +1,6 @@
 package dev.mproc.ipc.netty.internal.objects;
 
+import dev.mproc.spi.ReleaseOnceHold;
 import dev.mproc.sync.Held;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -59,7 +60,7 @@ abstract class NettyLockBase extends RemoteObject {
 
     public final Held hold() throws InterruptedException {
         acquire();
-        return new NettyHeld(this::release, holdOwner());
+        return new ReleaseOnceHold(this::release, holdOwner());
     }
 
     /** @return the only thread that may close a hold just obtained, or {@code null} if any may */

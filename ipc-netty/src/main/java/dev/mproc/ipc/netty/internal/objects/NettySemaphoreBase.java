@@ -1,5 +1,6 @@
 package dev.mproc.ipc.netty.internal.objects;
 
+import dev.mproc.spi.ReleaseOnceHold;
 import dev.mproc.sync.Held;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -34,7 +35,7 @@ abstract class NettySemaphoreBase extends RemoteObject {
 
     public final Held hold() throws InterruptedException {
         acquireNanos(Timeouts.FOREVER, true);
-        return new NettyHeld(() -> release(1, true), null);
+        return new ReleaseOnceHold(() -> release(1, true), null);
     }
 
     private boolean acquireNanos(long nanos, boolean hold) throws InterruptedException {

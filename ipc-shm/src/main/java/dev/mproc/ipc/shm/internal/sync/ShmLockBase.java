@@ -1,5 +1,6 @@
 package dev.mproc.ipc.shm.internal.sync;
 
+import dev.mproc.spi.ReleaseOnceHold;
 import dev.mproc.ipc.shm.internal.Region;
 import dev.mproc.sync.Held;
 import dev.mproc.sync.Lock;
@@ -127,7 +128,7 @@ abstract class ShmLockBase extends ShmObject implements Lock {
     @Override
     public final Held hold() throws InterruptedException {
         acquire();
-        return new ShmHeld(this::release, reentrant() ? Thread.currentThread() : null);
+        return new ReleaseOnceHold(this::release, reentrant() ? Thread.currentThread() : null);
     }
 
     @Override

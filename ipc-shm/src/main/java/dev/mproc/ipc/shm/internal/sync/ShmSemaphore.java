@@ -1,5 +1,6 @@
 package dev.mproc.ipc.shm.internal.sync;
 
+import dev.mproc.spi.ReleaseOnceHold;
 import dev.mproc.ipc.shm.internal.Futex;
 import dev.mproc.ipc.shm.internal.Pids;
 import dev.mproc.ipc.shm.internal.ProcessIdentity;
@@ -209,7 +210,7 @@ public class ShmSemaphore extends ShmObject implements Semaphore {
             throw e;
         }
         r.getAndAddInt(entry + HOLDER_COUNT, 1);
-        return new ShmHeld(() -> {
+        return new ReleaseOnceHold(() -> {
             r.getAndAddInt(entry + HOLDER_COUNT, -1);
             add(r, 1);
         }, null);
