@@ -1,5 +1,6 @@
 package dev.mproc.ipc.netty.internal.objects;
 
+import dev.mproc.spi.Timeouts;
 import dev.mproc.internal.codec.DefaultCodec;
 import dev.mproc.sync.Barrier;
 import dev.mproc.sync.BarrierAction;
@@ -54,7 +55,7 @@ final class NettyBarrier extends RemoteObject implements Barrier {
             abort();
             throw new InterruptedException();
         }
-        Response r = client().call(ref.id(), BarrierObject.WAIT, Timeouts.args(nanos), this::undoWait);
+        Response r = client().call(ref.id(), BarrierObject.WAIT, WireTimeouts.args(nanos), this::undoWait);
         if (r.timedOut()) {
             throw new TimeoutException("the barrier's timeout elapsed before all " + parties
                     + " parties arrived; the barrier is broken");

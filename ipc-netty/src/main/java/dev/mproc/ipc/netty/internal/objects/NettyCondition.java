@@ -1,5 +1,6 @@
 package dev.mproc.ipc.netty.internal.objects;
 
+import dev.mproc.spi.Timeouts;
 import dev.mproc.sync.Condition;
 import dev.mproc.sync.Lock;
 import java.nio.ByteBuffer;
@@ -44,7 +45,7 @@ final class NettyCondition extends RemoteObject implements Condition {
         }
         // No undo: whether signalled, timed out or cancelled, the server answers once the lock is ours again, which
         // is what the caller must have when this returns or throws.
-        Response r = client().call(ref.id(), ConditionObject.WAIT, Timeouts.args(nanos), null);
+        Response r = client().call(ref.id(), ConditionObject.WAIT, WireTimeouts.args(nanos), null);
         ByteBuffer p = r.payload();
         lock.acquiredByCondition(p.hasRemaining() && p.get(p.position()) != 0);
         return r.ok();

@@ -1,5 +1,6 @@
 package dev.mproc.ipc.netty.internal.objects;
 
+import dev.mproc.spi.Timeouts;
 import dev.mproc.MprocException;
 import dev.mproc.internal.codec.DefaultCodec;
 import dev.mproc.ipc.netty.internal.Wire;
@@ -324,7 +325,7 @@ public final class NettyConnection extends RemoteObject implements Connection {
             }
         }
         try {
-            return client().callQuick(ref.id(), ConnectionObject.POLL, Timeouts.args(0)).ok();
+            return client().callQuick(ref.id(), ConnectionObject.POLL, WireTimeouts.args(0)).ok();
         } catch (MprocException e) {
             throw translate(e);
         }
@@ -341,7 +342,7 @@ public final class NettyConnection extends RemoteObject implements Connection {
             return true;
         }
         try {
-            return client().call(ref.id(), ConnectionObject.POLL, Timeouts.args(nanos), null).ok();
+            return client().call(ref.id(), ConnectionObject.POLL, WireTimeouts.args(nanos), null).ok();
         } catch (MprocException e) {
             throw translate(e);
         }

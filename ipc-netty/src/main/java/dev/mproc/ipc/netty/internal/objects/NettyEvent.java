@@ -1,5 +1,6 @@
 package dev.mproc.ipc.netty.internal.objects;
 
+import dev.mproc.spi.Timeouts;
 import dev.mproc.sync.Event;
 import java.time.Duration;
 
@@ -32,11 +33,11 @@ public final class NettyEvent extends RemoteObject implements Event {
 
     @Override
     public void await() throws InterruptedException {
-        client().call(ref.id(), EventObject.WAIT, Timeouts.args(Timeouts.FOREVER), null);
+        client().call(ref.id(), EventObject.WAIT, WireTimeouts.args(Timeouts.FOREVER), null);
     }
 
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
-        return client().call(ref.id(), EventObject.WAIT, Timeouts.args(Timeouts.nanos(timeout)), null).ok();
+        return client().call(ref.id(), EventObject.WAIT, WireTimeouts.args(Timeouts.nanos(timeout)), null).ok();
     }
 }

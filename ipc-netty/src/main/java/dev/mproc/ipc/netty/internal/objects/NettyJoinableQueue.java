@@ -1,5 +1,6 @@
 package dev.mproc.ipc.netty.internal.objects;
 
+import dev.mproc.spi.Timeouts;
 import dev.mproc.queue.JoinableQueue;
 import java.time.Duration;
 import java.util.Objects;
@@ -44,7 +45,7 @@ public final class NettyJoinableQueue<E> extends NettyQueue<E> implements Joinab
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        client().call(ref.id(), QueueObject.JOIN, Timeouts.args(Timeouts.FOREVER), null);
+        client().call(ref.id(), QueueObject.JOIN, WireTimeouts.args(Timeouts.FOREVER), null);
     }
 
     @Override
@@ -54,6 +55,6 @@ public final class NettyJoinableQueue<E> extends NettyQueue<E> implements Joinab
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        return client().call(ref.id(), QueueObject.JOIN, Timeouts.args(Timeouts.nanos(timeout)), null).ok();
+        return client().call(ref.id(), QueueObject.JOIN, WireTimeouts.args(Timeouts.nanos(timeout)), null).ok();
     }
 }

@@ -1,5 +1,6 @@
 package dev.mproc.ipc.netty.internal.objects;
 
+import dev.mproc.spi.Timeouts;
 import dev.mproc.spi.ReleaseOnceHold;
 import dev.mproc.sync.Held;
 import java.nio.ByteBuffer;
@@ -34,11 +35,11 @@ abstract class NettyLockBase extends RemoteObject {
             throw new InterruptedException();
         }
         // A grant that crossed the interruption is given back, so that an interrupted acquire never leaks the lock.
-        return granted(client().call(ref.id(), LockObject.ACQUIRE, Timeouts.args(nanos), late -> release()));
+        return granted(client().call(ref.id(), LockObject.ACQUIRE, WireTimeouts.args(nanos), late -> release()));
     }
 
     public final boolean tryAcquire() {
-        return granted(client().callQuick(ref.id(), LockObject.ACQUIRE, Timeouts.args(0)));
+        return granted(client().callQuick(ref.id(), LockObject.ACQUIRE, WireTimeouts.args(0)));
     }
 
     private boolean granted(Response r) {

@@ -1,5 +1,6 @@
 package dev.mproc.ipc.netty.internal.objects;
 
+import dev.mproc.spi.Timeouts;
 import dev.mproc.spi.ReleaseOnceHold;
 import dev.mproc.sync.Held;
 import java.nio.ByteBuffer;

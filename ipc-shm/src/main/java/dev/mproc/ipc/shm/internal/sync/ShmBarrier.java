@@ -1,5 +1,6 @@
 package dev.mproc.ipc.shm.internal.sync;
 
+import dev.mproc.spi.Timeouts;
 import dev.mproc.internal.codec.DefaultCodec;
 import dev.mproc.ipc.shm.internal.Futex;
 import dev.mproc.ipc.shm.internal.ProcessIdentity;
@@ -90,7 +91,7 @@ public final class ShmBarrier extends ShmObject implements Barrier {
     @Override
     public int await(Duration timeout) throws InterruptedException, BrokenBarrierException, TimeoutException {
         Objects.requireNonNull(timeout, "timeout");
-        return awaitNanos(Wait.nanos(timeout));
+        return awaitNanos(Timeouts.nanos(timeout));
     }
 
     private int awaitNanos(long nanos) throws InterruptedException, BrokenBarrierException, TimeoutException {

@@ -1,5 +1,6 @@
 package dev.mproc.ipc.shm.internal.sync;
 
+import dev.mproc.spi.Timeouts;
 import dev.mproc.ipc.shm.internal.Futex;
 import dev.mproc.ipc.shm.internal.Pids;
 import dev.mproc.ipc.shm.internal.ProcessIdentity;
@@ -88,7 +89,7 @@ public final class ShmCondition extends ShmObject implements Condition {
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return awaitNanos(Wait.nanos(timeout));
+        return awaitNanos(Timeouts.nanos(timeout));
     }
 
     private boolean awaitNanos(long nanos) throws InterruptedException {

@@ -1,5 +1,6 @@
 package dev.mproc.ipc.shm.internal.sync;
 
+import dev.mproc.spi.Timeouts;
 import dev.mproc.ipc.shm.internal.Futex;
 import dev.mproc.ipc.shm.internal.Region;
 import dev.mproc.sync.Event;
@@ -63,7 +64,7 @@ public final class ShmEvent extends ShmObject implements Event {
     @Override
     public boolean await(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return awaitNanos(Wait.nanos(timeout));
+        return awaitNanos(Timeouts.nanos(timeout));
     }
 
     private boolean awaitNanos(long nanos) throws InterruptedException {

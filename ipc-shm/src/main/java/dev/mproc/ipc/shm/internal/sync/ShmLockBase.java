@@ -1,5 +1,6 @@
 package dev.mproc.ipc.shm.internal.sync;
 
+import dev.mproc.spi.Timeouts;
 import dev.mproc.spi.ReleaseOnceHold;
 import dev.mproc.ipc.shm.internal.Region;
 import dev.mproc.sync.Held;
@@ -31,7 +32,7 @@ abstract class ShmLockBase extends ShmObject implements Lock {
     @Override
     public final boolean acquire(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return acquireNanos(Wait.nanos(timeout), true);
+        return acquireNanos(Timeouts.nanos(timeout), true);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mproc.ipc.shm.internal.sync;
 
+import dev.mproc.spi.Timeouts;
 import dev.mproc.spi.ReleaseOnceHold;
 import dev.mproc.ipc.shm.internal.Futex;
 import dev.mproc.ipc.shm.internal.Pids;
@@ -97,7 +98,7 @@ public class ShmSemaphore extends ShmObject implements Semaphore {
     @Override
     public final boolean acquire(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return acquireNanos(Wait.nanos(timeout));
+        return acquireNanos(Timeouts.nanos(timeout));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.mproc.ipc.shm.internal.sync;
 
-import java.time.Duration;
+import dev.mproc.spi.Timeouts;
 
 /**
  * The clock of one blocking call: its deadline, the length of the next futex sleep, and when the next liveness
@@ -16,7 +16,7 @@ final class Wait {
     /** How often a sleeper checks the liveness of the processes it waits for. */
     static final long CHECK_NANOS = 100_000_000L;
     /** A timeout meaning "no limit". */
-    static final long FOREVER = -1;
+    static final long FOREVER = Timeouts.FOREVER;
 
     private final long start;
     private final long nanos;
@@ -29,21 +29,6 @@ final class Wait {
         this.start = System.nanoTime();
         this.nanos = nanos;
         this.nextCheck = start + CHECK_NANOS;
-    }
-
-    /**
-     * @param timeout a caller's timeout; zero or negative means "do not wait"
-     * @return nanoseconds, saturated to {@link #FOREVER} when too long to count
-     */
-    static long nanos(Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            return 0;
-        }
-        try {
-            return timeout.toNanos();
-        } catch (ArithmeticException e) {
-            return FOREVER;
-        }
     }
 
     /** @return the remaining time, 0 once the deadline has passed; {@link Long#MAX_VALUE} without a limit */
