@@ -86,7 +86,7 @@ public final class Segment {
     public static final int HEADER = 64;
 
     static final long MAGIC_VALUE = 0x314d53434f52504dL; // "MPROCSM1" read as a little-endian long
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /**
      * The largest data size one mapping can hold, and so the largest segment of a per-process kind; a per-handle
      * segment may be larger and is then reached through {@link #window}.

@@ -14,7 +14,7 @@ import dev.mproc.ipc.shm.internal.Region;
  * <pre>
  * offset  size  field
  *      0     4  OPEN        sum of COUNT + TICKETS over the slots: 0 means closed everywhere (the cheap check)
- *      4     4  TABLE_LOCK  pid of the process editing the slots, 0 when free (a spin lock: edits are rare)
+ *     16    16  TABLE_LOCK  a {@link RingLock}, held while the slots are edited (a holder that died is recovered)
  *     64  30×32 SLOTS, each:
  *                 0   4  PID      0 for a free slot
  *                 4   4  COUNT    handles open in that process
@@ -28,7 +28,7 @@ import dev.mproc.ipc.shm.internal.Region;
 final class EndTable {
 
     static final int OPEN = 0;
-    static final int TABLE_LOCK = 4;
+    static final int TABLE_LOCK = 16;
     static final int SLOTS = 64;
     static final int SLOT_PID = 0;
     static final int SLOT_COUNT = 4;
@@ -43,10 +43,12 @@ final class EndTable {
 
     private final Region region;
     private final int base;
+    private final RingLock tableLock;
 
     EndTable(Region region, int base) {
         this.region = region;
         this.base = base;
+        this.tableLock = new RingLock(region, base + TABLE_LOCK);
     }
 
     /** @return whether OPEN is zero: closed by every holder (not counting the dead ones not yet found out) */
@@ -194,33 +196,10 @@ final class EndTable {
     }
 
     private void lock() {
-        for (int spins = 0;; spins++) {
-            int v = region.getIntVolatile(base + TABLE_LOCK);
-            if (v == 0) {
-                if (region.compareAndSetInt(base + TABLE_LOCK, 0, ME.pid())) {
-                    return;
-                }
-                continue;
-            }
-            if (spins < 100) {
-                Thread.onSpinWait();
-            } else if (spins < 200) {
-                Thread.yield();
-            } else {
-                // Held for long: a holder killed while editing leaves the lock behind. Its edits are single
-                // words, so the slots stay usable; OPEN is recounted from them.
-                if (v != ME.pid() && !ProcessIdentity.of(v).isAlive()
-                        && region.compareAndSetInt(base + TABLE_LOCK, v, ME.pid())) {
-                    recount();
-                    return;
-                }
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    // Keep going: edits are short, and the caller's interrupt stays pending.
-                }
-            }
+        if (tableLock.lock()) {
+            // Taken over from a holder killed while editing. Its edits are single words, so the slots stay
+            // usable; OPEN is recounted from them.
+            recount();
         }
     }
 
@@ -236,6 +215,6 @@ final class EndTable {
     }
 
     private void unlock() {
-        region.setIntVolatile(base + TABLE_LOCK, 0);
+        tableLock.unlock();
     }
 }

@@ -2,7 +2,7 @@ package dev.mproc.ipc.shm.internal.ring;
 
 import dev.mproc.MprocException;
 import dev.mproc.ipc.shm.internal.ProcessIdentity;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,10 +34,11 @@ final class Feeder implements Runnable {
     private final Ring ring;
     private final Waiter.Check ownerCheck;
     private final String name;
-    // Guarded by this.
-    private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
+    // Guarded by this: items waiting for the feeder thread, and how many it is committing now.
+    private ArrayList<byte[]> pending = new ArrayList<>();
+    private int inFlight;
     private boolean running;
-    /** The size of {@code pending}, readable without the monitor: the fast path of a put checks only this. */
+    /** Items held, pending or in flight, readable without the monitor: the fast path of a put checks only this. */
     private volatile int held;
 
     private Feeder(String name, Ring ring, Waiter.Check ownerCheck) {
@@ -57,7 +58,7 @@ final class Feeder implements Runnable {
     }
 
     /**
-     * Puts an item of an unbounded queue without waiting: into the ring if nothing of this process is pending and
+     * Puts an item of an unbounded queue without waiting: into the ring if nothing of this process is held and
      * the ring has room now, else into the feeder.
      *
      * @param item the encoded item
@@ -65,7 +66,7 @@ final class Feeder implements Runnable {
     void put(byte[] item) {
         if (held != 0) {
             synchronized (this) {
-                if (!pending.isEmpty()) {
+                if (held != 0) {
                     hold(item);
                     return;
                 }
@@ -97,7 +98,7 @@ final class Feeder implements Runnable {
             ring.countTask();
         }
         pending.add(item);
-        held = pending.size();
+        held++;
         if (!running) {
             running = true;
             Thread t = new Thread(this, "mproc-shm-feeder");
@@ -106,34 +107,45 @@ final class Feeder implements Runnable {
         }
     }
 
+    /**
+     * Commits the backlog in runs: takes everything pending at once and writes as much of it as fits with one
+     * commit ({@link Ring#putRun}), so that a feeder behind a slow consumer costs a lock and a wake-up per run, not
+     * per item, and the producing thread meets the monitor only for the moment of an append.
+     */
     @Override
     public void run() {
         while (true) {
-            byte[] head;
+            ArrayList<byte[]> batch;
             synchronized (this) {
-                head = pending.peek();
-                if (head == null) {
+                if (pending.isEmpty()) {
                     running = false;
                     notifyAll();
                     return;
                 }
+                batch = pending;
+                pending = new ArrayList<>();
+                inFlight = batch.size();
             }
+            int done = 0;
             try {
-                ring.put(head, 0, head.length, Long.MAX_VALUE, () -> false, ownerCheck, false);
+                while (done < batch.size()) {
+                    done += ring.putRun(batch, done, Long.MAX_VALUE, () -> false, ownerCheck);
+                    synchronized (this) {
+                        // Counted down only once committed, so that a put meanwhile still sees items held.
+                        held -= inFlight - (batch.size() - done);
+                        inFlight = batch.size() - done;
+                    }
+                }
             } catch (InterruptedException | MprocException e) {
                 // The owner has gone (or this thread was interrupted, which nothing does): the queue with it.
                 synchronized (this) {
                     pending.clear();
+                    inFlight = 0;
                     held = 0;
                     running = false;
                     notifyAll();
                 }
                 return;
-            }
-            synchronized (this) {
-                // Removed only once committed, so that a put meanwhile still sees this process's items pending.
-                pending.poll();
-                held = pending.size();
             }
         }
     }

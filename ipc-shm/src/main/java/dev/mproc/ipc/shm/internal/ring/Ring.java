@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -335,22 +336,38 @@ final class Ring {
     private boolean tryWrite(int type, byte[] data, int offset, int length, int need, long spilled,
             boolean countTask) {
         long tail = region.getLong(base + TAIL);
+        long put = region.getLong(base + PUT_COUNT);
+        if (!hasRoom(tail, put, need) || !spillRoom(spilled)) {
+            return false;
+        }
+        long newTail = writeRecord(tail, type, data, offset, length, need);
+        if (countTask) {
+            region.getAndAddLong(base + UNFINISHED, 1);
+        }
+        commit(newTail, put + 1, spilled);
+        return true;
+    }
+
+    /**
+     * Under the producer lock: whether a record of {@code need} bytes fits after {@code tail} and the item capacity
+     * admits one more than {@code put}; rereads the consumers' line only when the copies say no.
+     */
+    private boolean hasRoom(long tail, long put, int need) {
         if (!fits(tail, cachedHead, need)) {
             cachedHead = region.getLongVolatile(base + HEAD);
             if (!fits(tail, cachedHead, need)) {
                 return false;
             }
         }
-        long put = region.getLong(base + PUT_COUNT);
         if (itemCapacity != Integer.MAX_VALUE && put - cachedTake >= itemCapacity) {
             cachedTake = region.getLongVolatile(base + TAKE_COUNT);
-            if (put - cachedTake >= itemCapacity) {
-                return false;
-            }
+            return put - cachedTake < itemCapacity;
         }
-        if (!spillRoom(spilled)) {
-            return false;
-        }
+        return true;
+    }
+
+    /** Under the producer lock: writes a record (and the PAD before it, if any) past TAIL; returns its end. */
+    private long writeRecord(long tail, int type, byte[] data, int offset, int length, int need) {
         int index = (int) (tail & mask);
         int toEnd = bufferBytes - index;
         long newTail = tail + need;
@@ -363,21 +380,94 @@ final class Ring {
         region.setInt(buffer + index + RECORD_LENGTH, length);
         region.setInt(buffer + index + RECORD_TYPE, type);
         region.put(buffer + index + RECORD_HEADER, data, offset, length);
+        return newTail;
+    }
+
+    /** Under the producer lock: makes every record written up to {@code newTail} visible at once. */
+    private void commit(long newTail, long newPut, long spilled) {
         long spillOut = region.getLong(base + SPILL_OUT) + spilled;
         region.setLong(base + PENDING_TAIL, newTail);
-        region.setLong(base + PENDING_PUT, put + 1);
+        region.setLong(base + PENDING_PUT, newPut);
         region.setLong(base + PENDING_SPILL_OUT, spillOut);
-        if (countTask) {
-            region.getAndAddLong(base + UNFINISHED, 1);
-        }
         // A release store suffices: the signal protocol (Waiter) wants the commit ordered before our read of
         // DATA_SIGNAL, and the producer lock's release, an atomic swap, lies between the two.
         region.setLongRelease(base + TAIL, newTail);
-        region.setLongRelease(base + PUT_COUNT, put + 1);
+        region.setLongRelease(base + PUT_COUNT, newPut);
         if (spilled != 0) {
             region.setLongRelease(base + SPILL_OUT, spillOut);
         }
-        return true;
+    }
+
+    /**
+     * Puts a run of messages whose tasks are counted already (a {@link Feeder}'s backlog): waits for room for the
+     * first, up to the deadline, then writes as many of them as fit with one commit and one signal, so that a
+     * backlog costs the lock, the commit and the wake-up once per run instead of once per message. A message too
+     * large for the ring is put alone, spilled.
+     *
+     * @param items the encoded messages
+     * @param from the first to put
+     * @param deadline as for {@link #put}
+     * @param stopWhen as for {@link #put}
+     * @param check as for {@link #put}
+     * @return how many were put, from {@code from} on; 0 if the wait ended first
+     * @throws InterruptedException if interrupted before anything was committed
+     */
+    int putRun(List<byte[]> items, int from, long deadline, BooleanSupplier stopWhen, Waiter.Check check)
+            throws InterruptedException {
+        byte[] first = items.get(from);
+        if (first.length > largestInline()) {
+            return put(first, 0, first.length, deadline, stopWhen, check, false) ? 1 : 0;
+        }
+        int need = align8(RECORD_HEADER + (long) first.length);
+        int written;
+        while (true) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            if (stopWhen.getAsBoolean()) {
+                return 0;
+            }
+            if (producerLock.lock()) {
+                repairProducer();
+            }
+            try {
+                written = tryWriteRun(items, from);
+            } finally {
+                producerLock.unlock();
+            }
+            if (written > 0) {
+                break;
+            }
+            Waiter.Outcome o = spaceWaiter.await(region, base + SPACE_SIGNAL,
+                    () -> roomFor(need, 0) || stopWhen.getAsBoolean(), deadline, check);
+            if (o != Waiter.Outcome.READY) {
+                return 0;
+            }
+        }
+        Waiter.signal(region, base + DATA_SIGNAL);
+        return written;
+    }
+
+    /** Under the producer lock: writes inline messages from {@code from} on while they fit, then commits them. */
+    private int tryWriteRun(List<byte[]> items, int from) {
+        long tail = region.getLong(base + TAIL);
+        long put = region.getLong(base + PUT_COUNT);
+        int largest = largestInline();
+        int i = from;
+        while (i < items.size()) {
+            byte[] m = items.get(i);
+            int need = align8(RECORD_HEADER + (long) m.length);
+            if (m.length > largest || !hasRoom(tail, put, need)) {
+                break;
+            }
+            tail = writeRecord(tail, DATA, m, 0, m.length, need);
+            put++;
+            i++;
+        }
+        if (i > from) {
+            commit(tail, put, 0);
+        }
+        return i - from;
     }
 
     /** Under a producer lock taken over from a dead holder: finishes or forgets its commit. */

@@ -37,6 +37,12 @@ final class Waiter {
      * a freshly blocked call is answered, and how long such a call shows {@code RUNNABLE} before {@code WAITING}.
      */
     static final long DIRECT_SLEEP_NANOS = Long.getLong("mproc.shm.directSleepNanos", 20_000_000);
+    /**
+     * Pauses between two looks at the condition while spinning. A look reads the peer's line (a ring's TAIL): looking
+     * without pause pulls that line away from the writer after each of its writes, so that every message costs two
+     * transfers of it between the CPUs; a few pauses let several messages gather between looks, read in one burst.
+     */
+    static final int SPIN_PAUSES = Integer.getInteger("mproc.shm.spinPauses", 8);
     private static final boolean SPIN = Runtime.getRuntime().availableProcessors() > 1;
 
     /** What a wait ended with. */
@@ -88,7 +94,9 @@ final class Waiter {
             long start = System.nanoTime();
             long end = start + Math.min(budget, Math.max(0, deadline - start));
             for (int i = 1;; i++) {
-                Thread.onSpinWait();
+                for (int p = 0; p < SPIN_PAUSES; p++) {
+                    Thread.onSpinWait();
+                }
                 if (ready.getAsBoolean()) {
                     spinNanos = Math.min(MAX_SPIN_NANOS, budget * 2);
                     return Outcome.READY;

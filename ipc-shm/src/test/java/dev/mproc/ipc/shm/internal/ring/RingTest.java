@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mproc.ipc.shm.internal.Region;
 import dev.mproc.ipc.shm.internal.Segment;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -162,5 +164,40 @@ class RingTest {
         r.poll();
         assertTrue(put(r, pattern(1, 3)));
         assertEquals(3, r.size());
+    }
+
+    @Test
+    @DisplayName("a run commits as many records as fit at once, across the wrap; a spilled one goes alone")
+    void runs() throws Exception {
+        Ring r = ring(SMALL, Integer.MAX_VALUE);
+        assertTrue(put(r, pattern(SMALL / 2, 99)));
+        assertArrayEquals(pattern(SMALL / 2, 99), r.poll()); // head and tail now half-way: the run must wrap
+        List<byte[]> run = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            run.add(pattern(100 + i, i));
+        }
+        run.add(20, pattern(r.largestInline() + 1, 77)); // too large for the ring: spilled, alone
+        Deque<byte[]> expected = new ArrayDeque<>(run);
+        int from = 0;
+        while (from < run.size()) {
+            long putBefore = r.size();
+            int n = r.putRun(run, from, System.nanoTime(), () -> false, () -> false);
+            assertTrue(n > 0, "at least the first fits into a drained ring");
+            assertEquals(putBefore + n, r.size(), "all " + n + " committed together");
+            if (from < 20) {
+                assertTrue(from + n <= 20, "a run stops before the spilled message");
+            }
+            from += n;
+            if (from == 20) {
+                assertEquals(1, r.putRun(run, from, System.nanoTime(), () -> false, () -> false));
+                from++;
+            }
+            for (byte[] m = r.poll(); m != null; m = r.poll()) {
+                assertArrayEquals(expected.poll(), m);
+            }
+        }
+        assertTrue(expected.isEmpty());
+        assertEquals(0, r.putRun(List.of(pattern(SMALL / 2, 1), pattern(SMALL / 2, 2)), 1, System.nanoTime(),
+                () -> true, () -> false), "a stop condition that holds puts nothing");
     }
 }
