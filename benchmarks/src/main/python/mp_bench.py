@@ -45,6 +45,11 @@ def start_latency(method, runs):
     return {"method": method, "to_running_ns": to_running, "start_join_ns": start_join}
 
 
+def warm_up(n):
+    """Iterations of the same loop, in the same processes, before the measured ones (as on the mproc side)."""
+    return max(1, n // 4)
+
+
 def pin(cpu):
     if cpu is not None and cpu >= 0 and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {cpu})
@@ -65,7 +70,7 @@ def pipe_round_trip(n, child_cpu):
     a, b = ctx.Pipe()
     p = ctx.Process(target=echo, args=(b, child_cpu))
     p.start()
-    for _ in range(min(2000, n)):  # warm-up
+    for _ in range(warm_up(n)):
         a.send(1)
         a.recv()
     samples = []
@@ -137,21 +142,25 @@ def pool_bench(workload, n, workers):
             p.apply(trivial)
         return {"items": 1, "elapsed_ns": time.perf_counter_ns() - t0}
     with ctx.Pool(workers) as p:
-        p.map(square, range(1000))  # warm the workers
+        run_pool(p, workload, max(1, n // 5))  # the same warm-up as the mproc side's
         t0 = time.perf_counter_ns()
-        if workload == "map":
-            p.map(square, range(n))
-        elif workload == "map-chunk1":
-            p.map(square, range(n), chunksize=1)
-        elif workload == "apply-async":
-            results = [p.apply_async(trivial) for _ in range(n)]
-            for r in results:
-                r.get()
-        elif workload == "imap-unordered":
-            for _ in p.imap_unordered(square, range(n), chunksize=64):
-                pass
+        run_pool(p, workload, n)
         elapsed = time.perf_counter_ns() - t0
     return {"items": n, "elapsed_ns": elapsed}
+
+
+def run_pool(p, workload, n):
+    if workload == "map":
+        p.map(square, range(n))
+    elif workload == "map-chunk1":
+        p.map(square, range(n), chunksize=1)
+    elif workload == "apply-async":
+        results = [p.apply_async(trivial) for _ in range(n)]
+        for r in results:
+            r.get()
+    elif workload == "imap-unordered":
+        for _ in p.imap_unordered(square, range(n), chunksize=64):
+            pass
 
 
 # ---- scripts/bench.sh all: the workloads of the Java side's Catalog, same names, sizes and metrics -------------
@@ -253,6 +262,8 @@ def s_pipe_rt(n, child_cpu):
 
 def oneway_sender(conn, gate, n, cpu):
     pin(cpu)
+    for i in range(warm_up(n)):
+        conn.send(i)
     gate.pass_()
     for i in range(n):
         conn.send(i)
@@ -265,6 +276,8 @@ def s_pipe_oneway(n, child_cpu):
     gate = Gate(ctx)
     p = ctx.Process(target=oneway_sender, args=(writer, gate, n, child_cpu))
     p.start()
+    for _ in range(warm_up(n)):
+        reader.recv()
     t0 = gate.open(1)
     count = 0
     while reader.recv() is not None:
@@ -277,6 +290,8 @@ def s_pipe_oneway(n, child_cpu):
 def megabyte_sender(conn, gate, n, cpu):
     pin(cpu)
     message = b"\x07" * MIB
+    for _ in range(warm_up(n)):
+        conn.send_bytes(message)
     gate.pass_()
     for _ in range(n):
         conn.send_bytes(message)
@@ -288,6 +303,8 @@ def s_pipe_1mib(n, child_cpu):
     gate = Gate(ctx)
     p = ctx.Process(target=megabyte_sender, args=(writer, gate, n, child_cpu))
     p.start()
+    for _ in range(warm_up(n)):
+        reader.recv_bytes()
     t0 = gate.open(1)
     total = 0
     for _ in range(n):
@@ -299,6 +316,8 @@ def s_pipe_1mib(n, child_cpu):
 
 def gated_producer(q, gate, n, cpu):
     pin(cpu)
+    for i in range(warm_up(n)):
+        q.put(i)
     gate.pass_()
     for i in range(n):
         q.put(i)
@@ -313,6 +332,8 @@ def s_queue(name, n, child_cpu, producers, simple):
     children = [ctx.Process(target=gated_producer, args=(q, gate, each, child_cpu)) for _ in range(producers)]
     for c in children:
         c.start()
+    for _ in range(warm_up(each) * producers):
+        q.get()
     t0 = gate.open(producers)
     count, ended = 0, 0
     while ended < producers:
@@ -349,6 +370,9 @@ def s_executor(n):
 
 def lock_worker(lock, counter, gate, n, cpu, out):
     pin(cpu)
+    for _ in range(warm_up(n)):
+        with lock:
+            counter.value += 1
     gate.pass_()
     t0 = time.monotonic_ns()
     for _ in range(n):
@@ -370,8 +394,8 @@ def s_lock(n, child_cpu):
     spans = [out.get() for _ in workers]
     for w in workers:
         w.join()
-    if counter.value != 2 * n:
-        raise SystemExit("lost increments: %d of %d" % (counter.value, 2 * n))
+    if counter.value != 2 * (n + warm_up(n)):
+        raise SystemExit("lost increments: %d of %d" % (counter.value, 2 * (n + warm_up(n))))
     elapsed = max(s[1] for s in spans) - min(s[0] for s in spans)
     return {"lock-increments": 2 * n / (elapsed / 1e9)}
 
@@ -386,10 +410,10 @@ def handoff_child(ping, pong, rounds, cpu):
 def s_semaphore(n, child_cpu):
     ctx = mp.get_context("spawn")
     ping, pong = ctx.Semaphore(0), ctx.Semaphore(0)
-    warm_up = min(1000, n // 10)
-    p = ctx.Process(target=handoff_child, args=(ping, pong, warm_up + n, child_cpu))
+    warm = warm_up(n)
+    p = ctx.Process(target=handoff_child, args=(ping, pong, warm + n, child_cpu))
     p.start()
-    for _ in range(warm_up):
+    for _ in range(warm):
         ping.release()
         pong.acquire()
     t0 = time.monotonic_ns()
@@ -403,7 +427,7 @@ def s_semaphore(n, child_cpu):
 
 def value_child(v, n, cpu, out):
     pin(cpu)
-    for _ in range(min(1000, n // 10)):
+    for _ in range(warm_up(n)):
         v.value = v.value + 1
     t0 = time.monotonic_ns()
     for _ in range(n):
@@ -414,7 +438,7 @@ def value_child(v, n, cpu, out):
 def array_child(a, n, cpu, out):
     pin(cpu)
     total = 0
-    for i in range(min(1000, n // 10)):
+    for i in range(warm_up(n)):
         a[i % 1000] = i
         total += a[i % 1000]
     t0 = time.monotonic_ns()
@@ -473,8 +497,13 @@ def s_shm(mib, child_cpu):
 
 def manager_child(d, n, get, cpu, out):
     pin(cpu)
-    t0 = time.monotonic_ns()
     total = 0
+    for i in range(warm_up(n)):
+        if get:
+            total += d.get(i % 64)
+        else:
+            d[i % 64] = i
+    t0 = time.monotonic_ns()
     for i in range(n):
         if get:
             total += d.get(i % 64)

@@ -87,8 +87,23 @@ public final class MprocSide {
                 + "}";
     }
 
-    private ContextOptions.Builder options() throws Exception {
+    /**
+     * Iterations of the same loop, in the same processes, before the measured ones (Python's side does the same):
+     * enough for the JIT to compile the paths measured, as a long-running program would have them.
+     */
+    static int warmUp(int n) {
+        return Math.max(1, n / 4);
+    }
+
+    /**
+     * @param peak whether children get {@link ContextOptions#PEAK_PERFORMANCE_JVM_OPTIONS}, as the documentation
+     *     advises for children that run long loops; start workloads measure the defaults, tuned for start
+     */
+    private ContextOptions.Builder options(boolean peak) throws Exception {
         ContextOptions.Builder o = ContextOptions.builder().spawnBackend(spawn).ipcBackend(ipc);
+        if (peak) {
+            o.jvmOptions(ContextOptions.PEAK_PERFORMANCE_JVM_OPTIONS);
+        }
         if (childCpu >= 0) {
             o.javaExecutable(IpcBenchmark.pinnedJava(childCpu));
         }
@@ -99,7 +114,7 @@ public final class MprocSide {
         if (workload.equals("start")) {
             return start(n);
         }
-        try (Context ctx = Mproc.context(options().build())) {
+        try (Context ctx = Mproc.context(options(!workload.equals("pool-create")).build())) {
             return switch (workload) {
                 case "pipe-rt" -> pipeRoundTrip(ctx, n);
                 case "pipe-oneway" -> one(workload, pipeOneWay(ctx, n));
@@ -142,8 +157,8 @@ public final class MprocSide {
         List<Long> startJoin = new ArrayList<>();
         List<Long> standbyRunning = new ArrayList<>();
         List<Long> standbyJoin = new ArrayList<>();
-        try (Context cold = Mproc.context(options().build());
-                Context warm = Mproc.context(options().standbyProcesses(1).build())) {
+        try (Context cold = Mproc.context(options(false).build());
+                Context warm = Mproc.context(options(false).standbyProcesses(1).build())) {
             cold.task(System::nanoTime).start().join(); // the first child also starts the control server
             warm.task(System::nanoTime).start().join();
             for (int i = 0; i < n; i++) {
@@ -192,7 +207,7 @@ public final class MprocSide {
                 theirs.send(x);
             }
         }).start();
-        for (int i = 0; i < Math.min(2000, n); i++) { // warm-up, as on the Python side
+        for (int i = 0; i < warmUp(n); i++) {
             mine.send(1);
             mine.recv();
         }
@@ -241,13 +256,20 @@ public final class MprocSide {
         Connection reader = pipe.reader();
         Connection writer = pipe.writer();
         Gate gate = Gate.create(ctx);
+        int warm = warmUp(n);
         Process<Void> child = ctx.process(() -> {
+            for (int i = 0; i < warm; i++) {
+                writer.send(i);
+            }
             gate.pass();
             for (int i = 0; i < n; i++) {
                 writer.send(i);
             }
             writer.send(null);
         }).start();
+        for (int i = 0; i < warm; i++) {
+            reader.recv();
+        }
         long t0 = gate.open(1);
         long count = 0;
         while (reader.recv() != null) {
@@ -263,14 +285,21 @@ public final class MprocSide {
         Connection reader = pipe.reader();
         Connection writer = pipe.writer();
         Gate gate = Gate.create(ctx);
+        int warm = warmUp(n);
         Process<Void> child = ctx.process(() -> {
             byte[] message = new byte[MIB];
             Arrays.fill(message, (byte) 7);
+            for (int i = 0; i < warm; i++) {
+                writer.sendBytes(message);
+            }
             gate.pass();
             for (int i = 0; i < n; i++) {
                 writer.sendBytes(message);
             }
         }).start();
+        for (int i = 0; i < warm; i++) {
+            reader.recvBytes();
+        }
         long t0 = gate.open(1);
         long bytes = 0;
         for (int i = 0; i < n; i++) {
@@ -295,19 +324,29 @@ public final class MprocSide {
         Integer get() throws Exception;
     }
 
-    /** {@code producers} children put {@code n} items in all, each ending with a -1; the parent takes them all. */
+    /**
+     * {@code producers} children put {@code n} items in all, each ending with a -1; the parent takes them all.
+     * Before the gate each puts its share of the warm-up, which the parent takes before it opens the gate.
+     */
     private static double queue(Context ctx, int n, int producers, Sink put, Source get) throws Exception {
         Gate gate = Gate.create(ctx);
         int each = n / producers;
+        int warm = warmUp(each);
         List<Process<Void>> children = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
             children.add(ctx.process(() -> {
+                for (int i = 0; i < warm; i++) {
+                    put.put(i);
+                }
                 gate.pass();
                 for (int i = 0; i < each; i++) {
                     put.put(i);
                 }
                 put.put(-1);
             }).start());
+        }
+        for (int i = 0; i < warm * producers; i++) {
+            get.get();
         }
         long t0 = gate.open(producers);
         long count = 0;
@@ -377,9 +416,18 @@ public final class MprocSide {
         Lock lock = ctx.lock();
         LongValue counter = ctx.longValue(0, false);
         Gate gate = Gate.create(ctx);
+        int warm = warmUp(n);
         List<Process<long[]>> workers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             workers.add(ctx.task(() -> {
+                for (int i = 0; i < warm; i++) {
+                    lock.acquire();
+                    try {
+                        counter.set(counter.get() + 1);
+                    } finally {
+                        lock.release();
+                    }
+                }
                 gate.pass();
                 long t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
@@ -405,8 +453,8 @@ public final class MprocSide {
             first = Math.min(first, span[0]);
             last = Math.max(last, span[1]);
         }
-        if (counter.get() != 2L * n) {
-            throw new IllegalStateException("lost increments: " + counter.get() + " of " + 2L * n);
+        if (counter.get() != 2L * (n + warm)) {
+            throw new IllegalStateException("lost increments: " + counter.get() + " of " + 2L * (n + warm));
         }
         return perSecond(2L * n, last - first);
     }
@@ -414,14 +462,14 @@ public final class MprocSide {
     private static double semaphoreHandoff(Context ctx, int n) throws Exception {
         Semaphore ping = ctx.semaphore(0);
         Semaphore pong = ctx.semaphore(0);
-        int warmUp = Math.min(1000, n / 10);
+        int warm = warmUp(n);
         Process<Void> child = ctx.process(() -> {
-            for (int i = 0; i < warmUp + n; i++) {
+            for (int i = 0; i < warm + n; i++) {
                 ping.acquire();
                 pong.release();
             }
         }).start();
-        for (int i = 0; i < warmUp; i++) {
+        for (int i = 0; i < warm; i++) {
             ping.release();
             pong.acquire();
         }
@@ -439,9 +487,9 @@ public final class MprocSide {
 
     private static double valueOps(Context ctx, int n) throws Exception {
         IntValue v = ctx.intValue(0);
-        int warmUp = Math.min(1000, n / 10);
+        int warm = warmUp(n);
         Process<Long> child = ctx.task(() -> {
-            for (int i = 0; i < warmUp; i++) {
+            for (int i = 0; i < warm; i++) {
                 v.set(v.get() + 1);
             }
             long t0 = System.nanoTime();
@@ -456,10 +504,10 @@ public final class MprocSide {
 
     private static double arrayOps(Context ctx, int n) throws Exception {
         IntArray a = ctx.intArray(1000);
-        int warmUp = Math.min(1000, n / 10);
+        int warm = warmUp(n);
         Process<Long> child = ctx.task(() -> {
             long sum = 0;
-            for (int i = 0; i < warmUp; i++) {
+            for (int i = 0; i < warm; i++) {
                 a.set(i % 1000, i);
                 sum += a.get(i % 1000);
             }
@@ -523,9 +571,17 @@ public final class MprocSide {
             for (int k = 0; k < 64; k++) {
                 d.put(k, k);
             }
+            int warm = warmUp(n);
             Process<Long> child = ctx.task(() -> {
-                long t0 = System.nanoTime();
                 long sum = 0;
+                for (int i = 0; i < warm; i++) {
+                    if (get) {
+                        sum += d.get(i % 64);
+                    } else {
+                        d.put(i % 64, i);
+                    }
+                }
+                long t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     if (get) {
                         sum += d.get(i % 64);

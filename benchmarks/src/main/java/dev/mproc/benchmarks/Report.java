@@ -336,6 +336,12 @@ final class Report {
         b.append("\n**Sides.** ").append(sides.stream().map(s -> s.python() ? "CPython (`python3`, start method "
                 + "spawn unless a row says otherwise)" : "mproc " + s.spawn() + " × " + s.ipc())
                 .collect(Collectors.joining("; "))).append(".\n\n");
+        b.append("**Warm-up and JVM options.** Every loop measured follows a warm-up of the same loop, in the same "
+                + "processes, of a quarter of its size (a fifth for the Pool family), on both sides: a long-running "
+                + "program has its code compiled (CPython has no JIT, so its warm-up only evens the field). mproc's "
+                + "children run with `ContextOptions.PEAK_PERFORMANCE_JVM_OPTIONS` (C2 compiler), as the "
+                + "documentation advises for children that run long loops, except in the process-start workloads "
+                + "and the pool-creation one, which measure the defaults tuned for start (C1 only).\n\n");
         b.append("**Placements.** unpinned: the scheduler decides; one vCPU: parent and children on CPU 0 "
                 + "(`taskset -c 0`); two vCPUs: the parent on CPU 0, its children on CPU 1. On a VM a cross-vCPU "
                 + "wake-up costs tens of µs, while streaming gains from two CPUs, so latency and throughput differ "
