@@ -136,7 +136,7 @@ final class FutexMutex {
         int word = base + STATE;
         int budget = Spin.budget();
         for (int i = 0; i < budget; i++) {
-            Thread.onSpinWait();
+            Spin.pause();
             if (r.getIntVolatile(word) == 0 && r.compareAndSetInt(word, 0, PID)) {
                 Spin.succeeded();
                 recordHolder(r, base);
