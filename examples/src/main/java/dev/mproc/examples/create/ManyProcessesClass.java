@@ -22,13 +22,7 @@ public final class ManyProcessesClass implements Target {
 
     @Override
     public void run() {
-        System.out.println(String.format("task %d: pid %d, parent pid %d", data, Mproc.currentProcess().pid(),
-                Mproc.parentProcess().orElseThrow().pid()));
-        long res = (long) data * data * data;
-        while (res > 0) {
-            res--;
-        }
-        System.out.println(String.format("task %d done: pid %d", data, Mproc.currentProcess().pid()));
+        ManyProcesses.processTask(data); // the task itself is the same; only the way it is handed over differs
     }
 
     /**

@@ -8,9 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The outgoing path of an unbounded queue in one process, used only while the queue's ring is full: Python's
- * feeder thread, for the moments it is needed. An unbounded queue never makes a put wait for a consumer, but its
- * ring has a finite size; when a put finds it full (and still full after a few microseconds of spinning), the item (already encoded, and its task already counted on a
- * joinable queue) goes to this process's feeder, whose thread commits it as room appears. Once the feeder holds
+ * feeder thread, for the moments it is needed. An unbounded queue never makes a put wait for a consumer that has
+ * stopped, but its ring has a finite size. A put that finds it full waits for room while consumers keep taking
+ * (a window of {@link #PATIENCE_NANOS} in which nothing was taken ends the wait): a producer faster than a
+ * working consumer is paced by it, as a bounded queue's would be, rather than piling up a backlog that a third
+ * thread must then copy while competing with both for the processors. After such a window the item (already
+ * encoded, and its task already counted on a joinable queue) goes to this process's feeder, whose thread commits
+ * it as room appears. Once the feeder holds
  * an item, every later put of this process on that queue goes through it too, so a process's items keep their
  * order. A process that exits normally waits, in a shutdown hook, until its feeders have committed everything, or
  * the queue's owner has gone (the interface's "an exit may wait for the queue's storage"; the owner itself does
@@ -20,8 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Feeder implements Runnable {
 
     private static final Map<String, Feeder> FEEDERS = new ConcurrentHashMap<>();
-    /** How long a put may wait for room (spinning, or a sleep as short) before it hands its item to the feeder. */
-    static final long GRACE_NANOS = 20_000;
+    /** How long a put waits for room without any item being taken before it hands its item to the feeder. */
+    static final long PATIENCE_NANOS = Long.getLong("mproc.shm.feederPatienceNanos", 1_000_000);
+    /**
+     * Items a feeder may hold before a put waits for it, by the same rule: while the feeder commits, until it holds
+     * half as many; not at all while nothing is taken.
+     */
+    static final int HIGH_WATER = 4096;
 
     static {
         try {
@@ -40,6 +49,11 @@ final class Feeder implements Runnable {
     private boolean running;
     /** Items held, pending or in flight, readable without the monitor: the fast path of a put checks only this. */
     private volatile int held;
+    // Guarded by this: items the feeder thread has committed, ever; whether a put waits for the backlog to shrink.
+    private long committed;
+    private boolean producersWait;
+    /** Guarded by this: {@link #committed} when a put last waited a whole window in vain; -1 if none did. */
+    private long stalledAt = -1;
 
     private Feeder(String name, Ring ring, Waiter.Check ownerCheck) {
         this.name = name;
@@ -68,27 +82,70 @@ final class Feeder implements Runnable {
             synchronized (this) {
                 if (held != 0) {
                     hold(item);
+                    awaitBacklog();
                     return;
                 }
             }
         }
+        // Not under the monitor: a commit may wait briefly for the producer lock.
+        if (ring.tryPut(item) || putWhileTaken(item)) {
+            return;
+        }
+        synchronized (this) {
+            hold(item);
+        }
+    }
+
+    /** Waits for room while consumers keep taking; {@code false} after a window in which none took anything. */
+    private boolean putWhileTaken(byte[] item) {
         boolean interrupted = Thread.interrupted();
         try {
-            // Not under the monitor: a commit may wait briefly for the producer lock. A ring that is full only for
-            // a moment (a consumer keeping up with a faster producer) gets a few microseconds of spinning, which
-            // costs less than a hand-off to the feeder thread.
-            if (ring.put(item, 0, item.length, System.nanoTime() + GRACE_NANOS, () -> false, ownerCheck)) {
-                return;
+            long seen = ring.takeCount();
+            while (true) {
+                if (ring.put(item, 0, item.length, System.nanoTime() + PATIENCE_NANOS, () -> false, ownerCheck)) {
+                    return true;
+                }
+                long now = ring.takeCount();
+                if (now == seen) {
+                    return false;
+                }
+                seen = now;
             }
         } catch (InterruptedException e) {
-            interrupted = true; // a put that does not wait is not interrupted either
+            interrupted = true; // an unbounded put is not interrupted: the item goes to the feeder
+            return false;
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-        synchronized (this) {
-            hold(item);
+    }
+
+    /**
+     * Under the monitor, after a put added to the backlog: past {@link #HIGH_WATER} items, waits while the feeder
+     * commits, until the backlog is half as large, or a window passes in which the feeder committed nothing.
+     */
+    private void awaitBacklog() {
+        if (held <= HIGH_WATER || committed == stalledAt) {
+            return; // small, or nothing taken since a put last waited in vain: the consumers have stopped
+        }
+        boolean interrupted = false;
+        while (held > HIGH_WATER / 2) {
+            long seen = committed;
+            producersWait = true;
+            try {
+                wait(PATIENCE_NANOS / 1_000_000, (int) (PATIENCE_NANOS % 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true;
+                break;
+            }
+            if (committed == seen) {
+                stalledAt = seen;
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -132,8 +189,14 @@ final class Feeder implements Runnable {
                     done += ring.putRun(batch, done, Long.MAX_VALUE, () -> false, ownerCheck);
                     synchronized (this) {
                         // Counted down only once committed, so that a put meanwhile still sees items held.
-                        held -= inFlight - (batch.size() - done);
+                        int n = inFlight - (batch.size() - done);
+                        held -= n;
+                        committed += n;
                         inFlight = batch.size() - done;
+                        if (producersWait) {
+                            producersWait = false;
+                            notifyAll();
+                        }
                     }
                 }
             } catch (InterruptedException | MprocException e) {

@@ -216,6 +216,11 @@ final class Ring {
         return Math.max(0, put - taken);
     }
 
+    /** @return records taken, ever: it moves while consumers work */
+    long takeCount() {
+        return region.getLongVolatile(base + TAKE_COUNT);
+    }
+
     /** @return the item capacity */
     int itemCapacity() {
         return itemCapacity;
@@ -274,6 +279,32 @@ final class Ring {
                 deleteQuietly(file);
             }
         }
+    }
+
+    /**
+     * Puts an inline message if it fits now: the fast path of a put, which neither reads the clock nor waits.
+     *
+     * @param data the message, whole
+     * @return whether it was put; {@code false} also for a message that would be spilled, which {@link #put} takes
+     */
+    boolean tryPut(byte[] data) {
+        int length = data.length;
+        if (length > largestInline()) {
+            return false;
+        }
+        boolean written;
+        if (producerLock.lock()) {
+            repairProducer();
+        }
+        try {
+            written = tryWrite(DATA, data, 0, length, align8(RECORD_HEADER + (long) length), 0, joinable);
+        } finally {
+            producerLock.unlock();
+        }
+        if (written) {
+            Waiter.signal(region, base + DATA_SIGNAL);
+        }
+        return written;
     }
 
     private boolean putRecord(int type, byte[] data, int offset, int length, long spilled, long deadline,

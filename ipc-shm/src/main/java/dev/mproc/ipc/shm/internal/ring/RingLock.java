@@ -117,8 +117,11 @@ final class RingLock {
     }
 
     private void held() {
-        region.setInt(base + HOLDER_PID, MY_PID);
-        region.setLong(base + HOLDER_START, MY_START);
+        // Written only when they change: a side's lock is usually taken by the same process again and again.
+        if (region.getInt(base + HOLDER_PID) != MY_PID || region.getLong(base + HOLDER_START) != MY_START) {
+            region.setInt(base + HOLDER_PID, MY_PID);
+            region.setLong(base + HOLDER_START, MY_START);
+        }
     }
 
     private boolean holderDead(int pid) {
