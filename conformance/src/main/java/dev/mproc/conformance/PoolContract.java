@@ -135,6 +135,22 @@ public abstract class PoolContract extends BackendCombination {
     }
 
     @Test
+    @DisplayName("map with maxTasksPerChild splits chunks to fit each worker's quota and keeps input order")
+    void mapSplitsChunksForMaxTasksPerChild() throws Exception {
+        Pool fresh = context().pool(PoolOptions.builder().processes(2).maxTasksPerChild(7).build());
+        try {
+            List<Integer> ints = fresh.map((Integer x) -> x * 3, range(40), 10);
+            assertEquals(range(40).stream().map(x -> x * 3).collect(Collectors.toList()), ints);
+            List<String> strings = fresh.map((String s) -> s + "!", List.of("a", "b", "c", "d", "e", "f", "g", "h",
+                    "i", "j"), 10);
+            assertEquals(List.of("a!", "b!", "c!", "d!", "e!", "f!", "g!", "h!", "i!", "j!"), strings);
+        } finally {
+            fresh.close();
+            fresh.join();
+        }
+    }
+
+    @Test
     @DisplayName("map with a failing item fails after every item ran, with the first failure")
     void mapFailure() {
         PoolTaskException e = assertThrows(PoolTaskException.class, () -> pool.map((Integer x) -> {

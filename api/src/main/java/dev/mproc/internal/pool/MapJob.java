@@ -7,24 +7,23 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A map: results land in input order; the job completes when every chunk has finished, successful or not (no
- * fail-fast, as Python), with the first failure if any.
+ * A map: results land in input order; the job completes when every item's chunk has finished, successful or not
+ * (no fail-fast, as Python), with the first failure if any. Completion counts items, not chunks, since a chunk may
+ * be split on its way to a worker (maxTasksPerChild).
  */
 final class MapJob<R> extends Job {
 
     final AsyncResultImpl<List<R>> result;
     private final Object[] values;
     private final Supplier<ProgressListener> progress;
-    private int remainingChunks;
     private int completed;
     private Throwable firstFailure;
 
-    MapJob(int total, int chunks, AsyncResultImpl<List<R>> result, Supplier<ProgressListener> progress) {
+    MapJob(int total, AsyncResultImpl<List<R>> result, Supplier<ProgressListener> progress) {
         this.values = new Object[total];
-        this.remainingChunks = chunks;
         this.result = result;
         this.progress = progress;
-        if (chunks == 0) {
+        if (total == 0) {
             result.succeed(new ArrayList<>());
         }
     }
@@ -57,7 +56,7 @@ final class MapJob<R> extends Job {
         if (listener != null) {
             listener.progress(completed, values.length);
         }
-        if (--remainingChunks == 0) {
+        if (completed == values.length) {
             if (firstFailure != null) {
                 result.fail(firstFailure);
             } else {

@@ -210,8 +210,7 @@ public final class ProcessPool implements Pool {
         requireRunning();
         int cs = chunksize > 0 ? chunksize : defaultChunksize(items.size());
         AsyncResultImpl<List<R>> result = new AsyncResultImpl<>(callback, errorCallback);
-        int chunks = (items.size() + cs - 1) / cs;
-        MapJob<R> job = new MapJob<>(items.size(), chunks, result, () -> progress);
+        MapJob<R> job = new MapJob<>(items.size(), result, () -> progress);
         submitChunks(job, function, kind, items, cs);
         return result;
     }
