@@ -2,7 +2,6 @@ package dev.mproc.internal.pool;
 
 import dev.mproc.pool.Pool.ProgressListener;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -14,13 +13,18 @@ import java.util.function.Supplier;
 final class MapJob<R> extends Job {
 
     final AsyncResultImpl<List<R>> result;
-    private final Object[] values;
+    /** The result list itself, filled in place: null until its item's chunk has succeeded. */
+    private final ArrayList<Object> values;
     private final Supplier<ProgressListener> progress;
     private int completed;
     private Throwable firstFailure;
 
     MapJob(int total, AsyncResultImpl<List<R>> result, Supplier<ProgressListener> progress) {
-        this.values = new Object[total];
+        // Filled with nulls one by one: ArrayList's copy constructor would allocate the array twice.
+        this.values = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            values.add(null);
+        }
         this.result = result;
         this.progress = progress;
         if (total == 0) {
@@ -30,13 +34,14 @@ final class MapJob<R> extends Job {
 
     @Override
     int total() {
-        return values.length;
+        return values.size();
     }
 
     @Override
     void succeeded(Chunk chunk, List<?> results) {
-        for (int i = 0; i < results.size(); i++) {
-            values[chunk.first() + i] = results.get(i);
+        int first = chunk.first();
+        for (int i = 0, n = results.size(); i < n; i++) {
+            values.set(first + i, results.get(i));
         }
         chunkDone(chunk);
     }
@@ -54,13 +59,13 @@ final class MapJob<R> extends Job {
         completed += chunk.count();
         ProgressListener listener = progress.get();
         if (listener != null) {
-            listener.progress(completed, values.length);
+            listener.progress(completed, values.size());
         }
-        if (completed == values.length) {
+        if (completed == values.size()) {
             if (firstFailure != null) {
                 result.fail(firstFailure);
             } else {
-                result.succeed((List<R>) new ArrayList<>(Arrays.asList(values)));
+                result.succeed((List<R>) values);
             }
         }
     }

@@ -3,18 +3,21 @@ package dev.mproc.internal.pool;
 import java.nio.ByteBuffer;
 
 /**
- * Messages between a pool and its workers, over each worker's control channel. Numbers big-endian; the payloads
- * are codec output.
+ * Messages between a pool and its workers, over each worker's control channel. Numbers big-endian.
  *
  * <pre>
  * parent → worker   FUNCTION | 0x20 | functionId (8) | encoded function
- *                   CHUNK    | 0x21 | chunkId (8) | functionId (8) | kind (1) | encoded argument list
+ *                   CHUNK    | 0x21 | chunkId (8) | functionId (8) | kind (1) | encoded task, or item list
  *                   STOP     | 0x22
  *                   BATCH    | 0x23 | count (4) | count × ( length (4) | one of the messages above )
  * worker → parent   READY    | 0x31   (booted and initialised: task timeouts start counting)
  *                   RESULTS  | 0x30 | count (4) | count × ( chunkId (8) | ok (1) | nanos (8) | length (4)
- *                                                           | encoded result list, or the encoded exception )
+ *                                                           | result item list, or the encoded exception )
  * </pre>
+ *
+ * An item list (a chunk's arguments, its results) is an {@link ItemBlock}: one typed block when every item is an
+ * Integer, a Long, a Double or a String, the codec's encoding of the list otherwise. A task and an exception are
+ * encoded by the codec.
  *
  * Both directions batch: the parent sends everything one dispatch round produced for a worker in one BATCH, and a
  * worker holds its results back while more chunks are already waiting in its inbox, so that a stream of small
@@ -51,9 +54,18 @@ final class PoolProtocol {
         return ByteBuffer.allocate(1 + 8 + encoded.length).put(FUNCTION).putLong(functionId).put(encoded).array();
     }
 
-    static byte[] chunk(long chunkId, long functionId, byte kind, byte[] payload) {
-        return ByteBuffer.allocate(CHUNK_HEADER + payload.length)
-                .put(CHUNK).putLong(chunkId).putLong(functionId).put(kind).put(payload).array();
+    /**
+     * Writes a CHUNK header into the first {@link #CHUNK_HEADER} bytes of a message whose body is already there.
+     *
+     * @param message the message, its body after the header's room
+     * @param chunkId the chunk's id
+     * @param functionId the function the worker applies (0 for a task chunk)
+     * @param kind how the worker applies it
+     * @return the message
+     */
+    static byte[] chunk(byte[] message, long chunkId, long functionId, byte kind) {
+        ByteBuffer.wrap(message).put(CHUNK).putLong(chunkId).putLong(functionId).put(kind);
+        return message;
     }
 
     static byte[] stop() {

@@ -1,5 +1,6 @@
 package dev.mproc.internal.pool;
 
+import dev.mproc.CodecException;
 import dev.mproc.Task;
 import dev.mproc.internal.ChildHandle;
 import dev.mproc.internal.DefaultContext;
@@ -169,9 +170,13 @@ public final class ProcessPool implements Pool {
     @Override
     public <R> AsyncResult<R> applyAsync(Task<R> task, Consumer<? super R> callback, Consumer<Throwable> errorCallback) {
         AsyncResultImpl<R> result = new AsyncResultImpl<>(callback, errorCallback);
-        byte[] payload = codec.encode(task);
+        byte[] encoded = codec.encode(task);
+        byte[] message = new byte[PoolProtocol.CHUNK_HEADER + encoded.length];
+        System.arraycopy(encoded, 0, message, PoolProtocol.CHUNK_HEADER, encoded.length);
+        long id = ids.incrementAndGet();
+        PoolProtocol.chunk(message, id, 0, PoolProtocol.KIND_TASK);
         Job job = new ApplyJob<>(result);
-        submit(List.of(new Chunk(ids.incrementAndGet(), job, 0, 1, 0, null, PoolProtocol.KIND_TASK, payload)));
+        submit(List.of(new Chunk(id, job, 0, 1, 0, null, PoolProtocol.KIND_TASK, message)));
         return result;
     }
 
@@ -249,14 +254,22 @@ public final class ProcessPool implements Pool {
         List<Chunk> batch = new ArrayList<>();
         for (int first = 0; first < items.size(); first += chunksize) {
             int count = Math.min(chunksize, items.size() - first);
-            byte[] payload = codec.encode(new ArrayList<>(items.subList(first, first + count)));
-            batch.add(new Chunk(ids.incrementAndGet(), job, first, count, functionId, encodedFunction, kind, payload));
+            batch.add(newChunk(ids.incrementAndGet(), job, first, functionId, encodedFunction, kind, items, first,
+                    first + count));
             // Small chunks go in groups, so that queueing does not take the lock per item.
             if (batch.size() * (long) chunksize >= 4096 || first + count >= items.size()) {
                 submit(batch);
                 batch = new ArrayList<>();
             }
         }
+    }
+
+    /** A chunk of {@code items[from, to)}, its CHUNK message built with the items encoded in place. */
+    private Chunk newChunk(long id, Job job, int first, long functionId, byte[] function, byte kind, List<?> items,
+            int from, int to) {
+        byte[] message = ItemBlock.encode(codec, items, from, to, PoolProtocol.CHUNK_HEADER);
+        PoolProtocol.chunk(message, id, functionId, kind);
+        return new Chunk(id, job, first, to - from, functionId, function, kind, message);
     }
 
     private int defaultChunksize(int n) {
@@ -272,7 +285,18 @@ public final class ProcessPool implements Pool {
         }
     }
 
+    /**
+     * The inputs as a list to encode from. A random-access list is read in place, since every chunk is encoded
+     * before the call returns; anything else is copied.
+     */
+    @SuppressWarnings("unchecked")
     private static <T> List<Object> materialise(Iterable<? extends T> inputs) {
+        if (inputs instanceof List<?> && inputs instanceof java.util.RandomAccess) {
+            return (List<Object>) inputs;
+        }
+        if (inputs instanceof java.util.Collection<?> c) {
+            return new ArrayList<>(c);
+        }
         List<Object> items = new ArrayList<>();
         for (T t : inputs) {
             items.add(t);
@@ -364,11 +388,11 @@ public final class ProcessPool implements Pool {
     }
 
     private Chunk[] split(Chunk c, int n) {
-        List<?> items = (List<?>) codec.decode(c.payload());
-        Chunk head = new Chunk(c.id(), c.job(), c.first(), n, c.functionId(), c.function(), c.kind(),
-                codec.encode(new ArrayList<>(items.subList(0, n))));
-        Chunk tail = new Chunk(ids.incrementAndGet(), c.job(), c.first() + n, c.count() - n, c.functionId(),
-                c.function(), c.kind(), codec.encode(new ArrayList<>(items.subList(n, items.size()))));
+        byte[] m = c.message();
+        List<?> items = ItemBlock.decode(codec, m, PoolProtocol.CHUNK_HEADER, m.length - PoolProtocol.CHUNK_HEADER);
+        Chunk head = newChunk(c.id(), c.job(), c.first(), c.functionId(), c.function(), c.kind(), items, 0, n);
+        Chunk tail = newChunk(ids.incrementAndGet(), c.job(), c.first() + n, c.functionId(), c.function(), c.kind(),
+                items, n, items.size());
         return new Chunk[] {head, tail};
     }
 
@@ -377,7 +401,7 @@ public final class ProcessPool implements Pool {
             w.functions.put(c.functionId(), Boolean.TRUE);
             out.add(PoolProtocol.function(c.functionId(), c.function()));
         }
-        out.add(PoolProtocol.chunk(c.id(), c.functionId(), c.kind(), c.payload()));
+        out.add(c.message());
         w.inFlight.add(c);
         w.quota -= c.count();
         if (w.inFlight.size() == 1) {
@@ -452,19 +476,32 @@ public final class ProcessPool implements Pool {
                 continue; // already failed (terminate, timeout)
             }
             Outcome o = outcomes.get(i);
-            Object decoded;
+            List<?> results;
             try {
-                decoded = codec.decode(o.message(), o.offset(), o.length());
+                if (!o.ok()) {
+                    chunk.job().failed(chunk, decodeFailure(o));
+                    continue;
+                }
+                results = ItemBlock.decode(codec, o.message(), o.offset(), o.length());
+                if (results.size() != chunk.count()) {
+                    throw new CodecException("pool worker " + w.handle.process().name() + " sent " + results.size()
+                            + " results for a chunk of " + chunk.count() + " items");
+                }
             } catch (RuntimeException e) {
                 chunk.job().failed(chunk, e);
                 continue;
             }
-            if (o.ok()) {
-                chunk.job().succeeded(chunk, (List<?>) decoded);
-            } else {
-                chunk.job().failed(chunk, (Throwable) decoded);
-            }
+            chunk.job().succeeded(chunk, results);
         }
+    }
+
+    private Throwable decodeFailure(Outcome o) {
+        Object decoded = codec.decode(o.message(), o.offset(), o.length());
+        if (decoded instanceof Throwable t) {
+            return t;
+        }
+        throw new CodecException("a pool worker reported a failure as a "
+                + (decoded == null ? "null" : decoded.getClass().getName()) + ", not an exception");
     }
 
     private void onTimeout(Worker w, Chunk chunk) {
