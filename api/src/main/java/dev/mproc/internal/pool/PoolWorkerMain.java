@@ -25,7 +25,11 @@ final class PoolWorkerMain implements Target {
     private static final long serialVersionUID = 1L;
 
     private static final int MAX_HELD_RESULTS = 256;
-    private static final int MAX_HELD_BYTES = 1 << 20;
+    /**
+     * Results are held back only while they are small: a large one goes at once, so that the parent decodes it
+     * while this worker runs the next chunk.
+     */
+    private static final int MAX_HELD_BYTES = 64 * 1024;
 
     private final Target initializer;
     private final int maxTasks;

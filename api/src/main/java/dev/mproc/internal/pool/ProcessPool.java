@@ -54,6 +54,8 @@ public final class ProcessPool implements Pool {
     static final int MAX_DEPTH = 1024;
     static final double QUEUED_WORK_NANOS = 2_000_000;
     static final int FUNCTIONS_PER_WORKER = 64;
+    /** A message at least this large travels alone rather than copied into a BATCH. */
+    static final int BATCH_BYTES = 16 * 1024;
 
     private enum State { RUNNING, CLOSED, TERMINATED }
 
@@ -355,7 +357,33 @@ public final class ProcessPool implements Pool {
                 out.computeIfAbsent(w, k -> new ArrayList<>()).add(PoolProtocol.stop());
             }
         }
-        out.forEach((w, messages) -> w.handle.send(messages.size() == 1 ? messages.get(0) : PoolProtocol.batch(messages)));
+        out.forEach(this::sendAll);
+    }
+
+    /**
+     * Sends a worker's messages in order: small ones grouped in BATCH messages, so that many small chunks cost one
+     * message; a large one alone, since copying it into a batch would cost more than the message it saves.
+     */
+    private void sendAll(Worker w, List<byte[]> messages) {
+        List<byte[]> small = new ArrayList<>();
+        for (byte[] m : messages) {
+            if (m.length < BATCH_BYTES) {
+                small.add(m);
+                continue;
+            }
+            sendBatch(w, small);
+            small.clear();
+            w.handle.send(m);
+        }
+        sendBatch(w, small);
+    }
+
+    private static void sendBatch(Worker w, List<byte[]> messages) {
+        if (messages.size() == 1) {
+            w.handle.send(messages.get(0));
+        } else if (!messages.isEmpty()) {
+            w.handle.send(PoolProtocol.batch(messages));
+        }
     }
 
     /** Hands the next chunk to a worker, if it can take one; splits it to fit a worker's remaining task quota. */
