@@ -2,6 +2,7 @@ package dev.mproc.internal.pool;
 
 import dev.mproc.pool.Pool.ProgressListener;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -20,11 +21,8 @@ final class MapJob<R> extends Job {
     private Throwable firstFailure;
 
     MapJob(int total, AsyncResultImpl<List<R>> result, Supplier<ProgressListener> progress) {
-        // Filled with nulls one by one: ArrayList's copy constructor would allocate the array twice.
-        this.values = new ArrayList<>(total);
-        for (int i = 0; i < total; i++) {
-            values.add(null);
-        }
+        // Two array allocations and a copy, all intrinsics: as fast on the first call as on the thousandth.
+        this.values = new ArrayList<>(Collections.nCopies(total, null));
         this.result = result;
         this.progress = progress;
         if (total == 0) {

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,22 +289,20 @@ public final class ProcessPool implements Pool {
     }
 
     /**
-     * The inputs as a list to encode from. A random-access list is read in place, since every chunk is encoded
-     * before the call returns; anything else is copied.
+     * The inputs copied into an array (one arraycopy for a collection) and seen as a list of always the same class,
+     * so that the encoder's loop, once compiled, stays compiled whatever list the caller passes: a warm-up on a
+     * {@code subList} would otherwise leave it compiled for that class only, and a later {@code ArrayList} would
+     * send it back to the interpreter.
      */
-    @SuppressWarnings("unchecked")
     private static <T> List<Object> materialise(Iterable<? extends T> inputs) {
-        if (inputs instanceof List<?> && inputs instanceof java.util.RandomAccess) {
-            return (List<Object>) inputs;
-        }
         if (inputs instanceof java.util.Collection<?> c) {
-            return new ArrayList<>(c);
+            return Arrays.asList(c.toArray());
         }
         List<Object> items = new ArrayList<>();
         for (T t : inputs) {
             items.add(t);
         }
-        return items;
+        return Arrays.asList(items.toArray());
     }
 
     private static <R> R waitFor(AsyncResult<R> result) throws InterruptedException {
