@@ -503,22 +503,25 @@ public final class ProcessPool implements Pool {
                 continue; // already failed (terminate, timeout)
             }
             Outcome o = outcomes.get(i);
-            List<?> results;
+            List<?> results = null;
+            Throwable failure;
             try {
-                if (!o.ok()) {
-                    chunk.job().failed(chunk, decodeFailure(o));
-                    continue;
-                }
-                results = ItemBlock.decode(codec, o.message(), o.offset(), o.length());
-                if (results.size() != chunk.count()) {
-                    throw new CodecException("pool worker " + w.handle.process().name() + " sent " + results.size()
-                            + " results for a chunk of " + chunk.count() + " items");
+                failure = o.ok() ? null : decodeFailure(o);
+                if (failure == null) {
+                    results = ItemBlock.decode(codec, o.message(), o.offset(), o.length());
+                    if (results.size() != chunk.count()) {
+                        throw new CodecException("pool worker " + w.handle.process().name() + " sent "
+                                + results.size() + " results for a chunk of " + chunk.count() + " items");
+                    }
                 }
             } catch (RuntimeException e) {
-                chunk.job().failed(chunk, e);
-                continue;
+                failure = e;
             }
-            chunk.job().succeeded(chunk, results);
+            if (failure != null) {
+                chunk.job().failed(chunk, failure);
+            } else {
+                chunk.job().succeeded(chunk, results);
+            }
         }
     }
 
