@@ -10,6 +10,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -259,7 +260,7 @@ final class ItemBlock {
 
         @Override
         public Object get(int index) {
-            return (int) INT.get(data, start + 4 * java.util.Objects.checkIndex(index, size));
+            return (int) INT.get(data, start + 4 * Objects.checkIndex(index, size));
         }
 
         @Override
@@ -284,7 +285,7 @@ final class ItemBlock {
 
         @Override
         public Object get(int index) {
-            long bits = (long) LONG.get(data, start + 8 * java.util.Objects.checkIndex(index, size));
+            long bits = (long) LONG.get(data, start + 8 * Objects.checkIndex(index, size));
             return doubles ? (Object) Double.longBitsToDouble(bits) : (Object) bits;
         }
 

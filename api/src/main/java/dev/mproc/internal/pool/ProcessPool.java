@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -295,7 +296,7 @@ public final class ProcessPool implements Pool {
      * send it back to the interpreter.
      */
     private static <T> List<Object> materialise(Iterable<? extends T> inputs) {
-        if (inputs instanceof java.util.Collection<?> c) {
+        if (inputs instanceof Collection<?> c) {
             return Arrays.asList(c.toArray());
         }
         List<Object> items = new ArrayList<>();
