@@ -1,6 +1,9 @@
 package dev.mproc.internal.pool;
 
+import dev.mproc.CodecException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Messages between a pool and its workers, over each worker's control channel. Numbers big-endian.
@@ -68,11 +71,66 @@ final class PoolProtocol {
         return message;
     }
 
+    /**
+     * One chunk's outcome in a RESULTS message: its result item list, or its encoded exception, lies at
+     * {@code message[offset, offset + length)}.
+     *
+     * @param chunkId the chunk's id
+     * @param ok whether the chunk succeeded
+     * @param nanos how long it took in the worker
+     * @param message the whole message
+     * @param offset where the payload starts
+     * @param length the payload's length
+     */
+    record Outcome(long chunkId, boolean ok, long nanos, byte[] message, int offset, int length) {
+    }
+
+    /**
+     * Splits a RESULTS message into its outcomes, checking every count and length against the bytes present.
+     *
+     * @param message the message, starting with {@link #RESULTS}
+     * @return its outcomes, in order
+     * @throws CodecException if the message is not a well-formed RESULTS message
+     */
+    static List<Outcome> results(byte[] message) {
+        if (message.length < 1 + 4 || message[0] != RESULTS) {
+            throw new CodecException("malformed pool results: " + message.length + " bytes"
+                    + (message.length > 0 ? ", type 0x" + Integer.toHexString(message[0] & 0xFF) : ""));
+        }
+        ByteBuffer b = ByteBuffer.wrap(message, 1, message.length - 1);
+        int n = b.getInt();
+        if (n < 0 || n > b.remaining() / RESULT_HEADER) {
+            throw new CodecException("malformed pool results: " + n + " outcomes cannot fit in "
+                    + b.remaining() + " bytes");
+        }
+        List<Outcome> outcomes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (b.remaining() < RESULT_HEADER) {
+                throw new CodecException("malformed pool results: outcome " + i + " is truncated");
+            }
+            long chunkId = b.getLong();
+            boolean ok = b.get() != 0;
+            long nanos = b.getLong();
+            int length = b.getInt();
+            if (length < 0 || length > b.remaining()) {
+                throw new CodecException("malformed pool results: outcome " + i + " claims " + length
+                        + " bytes, " + b.remaining() + " remain");
+            }
+            outcomes.add(new Outcome(chunkId, ok, nanos, message, b.position(), length));
+            b.position(b.position() + length);
+        }
+        if (b.hasRemaining()) {
+            throw new CodecException("malformed pool results: " + b.remaining() + " unexpected bytes after " + n
+                    + " outcomes");
+        }
+        return outcomes;
+    }
+
     static byte[] stop() {
         return new byte[] {STOP};
     }
 
-    static byte[] batch(java.util.List<byte[]> messages) {
+    static byte[] batch(List<byte[]> messages) {
         int size = 1 + 4;
         for (byte[] m : messages) {
             size += 4 + m.length;

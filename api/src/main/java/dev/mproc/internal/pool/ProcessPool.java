@@ -12,7 +12,6 @@ import dev.mproc.pool.StarFunction;
 import dev.mproc.pool.TaskFunction;
 import dev.mproc.pool.WorkerDiedException;
 import dev.mproc.spi.Codec;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -94,6 +93,8 @@ public final class ProcessPool implements Pool {
         /** Booted and initialised: only then do task timeouts run, so a slow start is not a slow task. */
         boolean ready;
         Chunk timedOut;
+        /** Why this worker was killed for a malformed message, if it was. */
+        CodecException malformed;
         ScheduledFuture<?> timer;
 
         Worker(int maxTasks) {
@@ -448,10 +449,6 @@ public final class ProcessPool implements Pool {
 
     // ---- events (on the result thread) ---------------------------------------------------------------------------
 
-    /** One chunk's outcome as a worker reported it. */
-    private record Outcome(long chunkId, boolean ok, long nanos, byte[] message, int offset, int length) {
-    }
-
     private void onResults(Worker w, byte[] message) {
         if (message.length == 1 && message[0] == PoolProtocol.READY) {
             synchronized (lock) {
@@ -460,24 +457,27 @@ public final class ProcessPool implements Pool {
             }
             return;
         }
-        if (message.length < 5 || message[0] != PoolProtocol.RESULTS) {
+        if (message.length == 0 || message[0] != PoolProtocol.RESULTS) {
             return;
         }
-        ByteBuffer b = ByteBuffer.wrap(message);
-        b.get();
-        int n = b.getInt();
-        List<Outcome> outcomes = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            long chunkId = b.getLong();
-            boolean ok = b.get() != 0;
-            long nanos = b.getLong();
-            int length = b.getInt();
-            outcomes.add(new Outcome(chunkId, ok, nanos, message, b.position(), length));
-            b.position(b.position() + length);
+        List<PoolProtocol.Outcome> outcomes;
+        try {
+            outcomes = PoolProtocol.results(message);
+        } catch (CodecException e) {
+            // The framing cannot be trusted past this point: the worker goes, and its chunks are handled as for
+            // a worker that died, the one it was running failing with this error.
+            synchronized (lock) {
+                w.malformed = e;
+            }
+            System.getLogger("dev.mproc.pool").log(System.Logger.Level.ERROR, "pool worker "
+                    + w.handle.process().name() + " sent a malformed message; killing it", e);
+            w.handle.process().kill();
+            return;
         }
+        int n = outcomes.size();
         List<Chunk> chunks = new ArrayList<>(n);
         synchronized (lock) {
-            for (Outcome o : outcomes) {
+            for (PoolProtocol.Outcome o : outcomes) {
                 Chunk found = null;
                 for (Iterator<Chunk> it = w.inFlight.iterator(); it.hasNext();) {
                     Chunk c = it.next();
@@ -503,7 +503,7 @@ public final class ProcessPool implements Pool {
             if (chunk == null) {
                 continue; // already failed (terminate, timeout)
             }
-            Outcome o = outcomes.get(i);
+            PoolProtocol.Outcome o = outcomes.get(i);
             List<?> results = null;
             Throwable failure;
             try {
@@ -526,7 +526,7 @@ public final class ProcessPool implements Pool {
         }
     }
 
-    private Throwable decodeFailure(Outcome o) {
+    private Throwable decodeFailure(PoolProtocol.Outcome o) {
         Object decoded = codec.decode(o.message(), o.offset(), o.length());
         if (decoded instanceof Throwable t) {
             return t;
@@ -560,6 +560,10 @@ public final class ProcessPool implements Pool {
                 why = lost == w.timedOut
                         ? new TimeoutException("a task of this chunk outlived the pool's task timeout of "
                                 + options.taskTimeout().orElseThrow() + "; its worker (pid " + pid + ") was killed")
+                        : w.malformed != null
+                        ? new CodecException("pool worker " + w.handle.process().name() + " (pid " + pid
+                                + ") sent a malformed message and was killed: " + w.malformed.getMessage(),
+                                w.malformed)
                         : new WorkerDiedException("pool worker " + w.handle.process().name() + " (pid " + pid
                                 + ") ended with exit code " + code + " while running this task", pid, code);
                 for (Iterator<Chunk> it = w.inFlight.descendingIterator(); it.hasNext();) {
