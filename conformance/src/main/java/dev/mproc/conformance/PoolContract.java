@@ -135,6 +135,52 @@ public abstract class PoolContract extends BackendCombination {
     }
 
     @Test
+    @DisplayName("map hands every argument and result over with its value and class: ints, longs, doubles, strings, "
+            + "nulls and mixed lists alike")
+    void mapKeepsTypes() throws Exception {
+        List<Object> mixed = new ArrayList<>(List.of(1, 2L, 3.5, "four", 'c', List.of(6)));
+        mixed.add(null);
+        assertEquals(mixed, pool.map(x -> x, mixed, 3));
+        assertEquals(List.of("1", "2", "3"), pool.map((Integer x) -> Integer.toString(x), range(4).subList(1, 4)));
+        assertEquals(List.of(-1L, Long.MAX_VALUE), pool.map((Long x) -> x, List.of(-1L, Long.MAX_VALUE)));
+        assertEquals(List.of(0.5, -0.0), pool.map((Double x) -> x / 2, List.of(1.0, -0.0)));
+        assertEquals(List.of("A", "É", "𝄞"), pool.map((String s) -> s.toUpperCase(java.util.Locale.ROOT),
+                List.of("a", "é", "𝄞")));
+        List<Object> someNull = pool.map((Integer x) -> x % 2 == 0 ? x : null, range(6), 6);
+        assertEquals(java.util.Arrays.asList(0, null, 2, null, 4, null), someNull);
+        List<Object> sometimesLong = pool.map((Integer x) -> x == 2 ? (Object) 2L : (Object) x, range(4), 4);
+        assertEquals(List.of(0, 1, 2L, 3), sometimesLong);
+        assertEquals(Long.class, sometimesLong.get(2).getClass());
+    }
+
+    @Test
+    @DisplayName("map's result is a fresh, modifiable ArrayList")
+    void mapResultIsAnArrayList() throws Exception {
+        List<Integer> result = pool.map((Integer x) -> x + 1, range(1000));
+        assertEquals(ArrayList.class, result.getClass());
+        result.add(-1);
+        result.set(0, 42);
+        assertEquals(1001, result.size());
+        assertEquals(42, result.get(0));
+    }
+
+    @Test
+    @DisplayName("map with maxTasksPerChild splits chunks to fit each worker's quota and keeps input order")
+    void mapSplitsChunksForMaxTasksPerChild() throws Exception {
+        Pool fresh = context().pool(PoolOptions.builder().processes(2).maxTasksPerChild(7).build());
+        try {
+            List<Integer> ints = fresh.map((Integer x) -> x * 3, range(40), 10);
+            assertEquals(range(40).stream().map(x -> x * 3).collect(Collectors.toList()), ints);
+            List<String> strings = fresh.map((String s) -> s + "!", List.of("a", "b", "c", "d", "e", "f", "g", "h",
+                    "i", "j"), 10);
+            assertEquals(List.of("a!", "b!", "c!", "d!", "e!", "f!", "g!", "h!", "i!", "j!"), strings);
+        } finally {
+            fresh.close();
+            fresh.join();
+        }
+    }
+
+    @Test
     @DisplayName("map with a failing item fails after every item ran, with the first failure")
     void mapFailure() {
         PoolTaskException e = assertThrows(PoolTaskException.class, () -> pool.map((Integer x) -> {

@@ -1,20 +1,26 @@
 package dev.mproc.internal.pool;
 
+import dev.mproc.CodecException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Messages between a pool and its workers, over each worker's control channel. Numbers big-endian; the payloads
- * are codec output.
+ * Messages between a pool and its workers, over each worker's control channel. Numbers big-endian.
  *
  * <pre>
  * parent → worker   FUNCTION | 0x20 | functionId (8) | encoded function
- *                   CHUNK    | 0x21 | chunkId (8) | functionId (8) | kind (1) | encoded argument list
+ *                   CHUNK    | 0x21 | chunkId (8) | functionId (8) | kind (1) | encoded task, or item list
  *                   STOP     | 0x22
  *                   BATCH    | 0x23 | count (4) | count × ( length (4) | one of the messages above )
  * worker → parent   READY    | 0x31   (booted and initialised: task timeouts start counting)
  *                   RESULTS  | 0x30 | count (4) | count × ( chunkId (8) | ok (1) | nanos (8) | length (4)
- *                                                           | encoded result list, or the encoded exception )
+ *                                                           | result item list, or the encoded exception )
  * </pre>
+ *
+ * An item list (a chunk's arguments, its results) is an {@link ItemBlock}: one typed block when every item is an
+ * Integer, a Long, a Double or a String, the codec's encoding of the list otherwise. A task and an exception are
+ * encoded by the codec.
  *
  * Both directions batch: the parent sends everything one dispatch round produced for a worker in one BATCH, and a
  * worker holds its results back while more chunks are already waiting in its inbox, so that a stream of small
@@ -51,16 +57,80 @@ final class PoolProtocol {
         return ByteBuffer.allocate(1 + 8 + encoded.length).put(FUNCTION).putLong(functionId).put(encoded).array();
     }
 
-    static byte[] chunk(long chunkId, long functionId, byte kind, byte[] payload) {
-        return ByteBuffer.allocate(CHUNK_HEADER + payload.length)
-                .put(CHUNK).putLong(chunkId).putLong(functionId).put(kind).put(payload).array();
+    /**
+     * Writes a CHUNK header into the first {@link #CHUNK_HEADER} bytes of a message whose body is already there.
+     *
+     * @param message the message, its body after the header's room
+     * @param chunkId the chunk's id
+     * @param functionId the function the worker applies (0 for a task chunk)
+     * @param kind how the worker applies it
+     * @return the message
+     */
+    static byte[] chunk(byte[] message, long chunkId, long functionId, byte kind) {
+        ByteBuffer.wrap(message).put(CHUNK).putLong(chunkId).putLong(functionId).put(kind);
+        return message;
+    }
+
+    /**
+     * One chunk's outcome in a RESULTS message: its result item list, or its encoded exception, lies at
+     * {@code message[offset, offset + length)}.
+     *
+     * @param chunkId the chunk's id
+     * @param ok whether the chunk succeeded
+     * @param nanos how long it took in the worker
+     * @param message the whole message
+     * @param offset where the payload starts
+     * @param length the payload's length
+     */
+    record Outcome(long chunkId, boolean ok, long nanos, byte[] message, int offset, int length) {
+    }
+
+    /**
+     * Splits a RESULTS message into its outcomes, checking every count and length against the bytes present.
+     *
+     * @param message the message, starting with {@link #RESULTS}
+     * @return its outcomes, in order
+     * @throws CodecException if the message is not a well-formed RESULTS message
+     */
+    static List<Outcome> results(byte[] message) {
+        if (message.length < 1 + 4 || message[0] != RESULTS) {
+            throw new CodecException("malformed pool results: " + message.length + " bytes"
+                    + (message.length > 0 ? ", type 0x" + Integer.toHexString(message[0] & 0xFF) : ""));
+        }
+        ByteBuffer b = ByteBuffer.wrap(message, 1, message.length - 1);
+        int n = b.getInt();
+        if (n < 0 || n > b.remaining() / RESULT_HEADER) {
+            throw new CodecException("malformed pool results: " + n + " outcomes cannot fit in "
+                    + b.remaining() + " bytes");
+        }
+        List<Outcome> outcomes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (b.remaining() < RESULT_HEADER) {
+                throw new CodecException("malformed pool results: outcome " + i + " is truncated");
+            }
+            long chunkId = b.getLong();
+            boolean ok = b.get() != 0;
+            long nanos = b.getLong();
+            int length = b.getInt();
+            if (length < 0 || length > b.remaining()) {
+                throw new CodecException("malformed pool results: outcome " + i + " claims " + length
+                        + " bytes, " + b.remaining() + " remain");
+            }
+            outcomes.add(new Outcome(chunkId, ok, nanos, message, b.position(), length));
+            b.position(b.position() + length);
+        }
+        if (b.hasRemaining()) {
+            throw new CodecException("malformed pool results: " + b.remaining() + " unexpected bytes after " + n
+                    + " outcomes");
+        }
+        return outcomes;
     }
 
     static byte[] stop() {
         return new byte[] {STOP};
     }
 
-    static byte[] batch(java.util.List<byte[]> messages) {
+    static byte[] batch(List<byte[]> messages) {
         int size = 1 + 4;
         for (byte[] m : messages) {
             size += 4 + m.length;

@@ -7,12 +7,11 @@ import dev.mproc.internal.child.ChildChannel;
 import dev.mproc.internal.codec.DefaultCodec;
 import dev.mproc.pool.StarFunction;
 import dev.mproc.pool.TaskFunction;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +25,20 @@ final class PoolWorkerMain implements Target {
     private static final long serialVersionUID = 1L;
 
     private static final int MAX_HELD_RESULTS = 256;
-    private static final int MAX_HELD_BYTES = 1 << 20;
+    /**
+     * Results are held back only while they are small: a large one goes at once, so that the parent decodes it
+     * while this worker runs the next chunk.
+     */
+    private static final int MAX_HELD_BYTES = 64 * 1024;
 
     private final Target initializer;
     private final int maxTasks;
 
     private transient DefaultCodec codec;
     private transient Map<Long, Object> functions;
-    private transient ByteArrayOutputStream held;
-    private transient DataOutputStream heldOut;
+    /** Results held back: per chunk its result header, then its payload; sent together by {@link #flush()}. */
+    private transient List<byte[]> held;
+    private transient long heldBytes;
     private transient int heldCount;
 
     PoolWorkerMain(Target initializer, int maxTasks) {
@@ -59,8 +63,7 @@ final class PoolWorkerMain implements Target {
                 return size() > ProcessPool.FUNCTIONS_PER_WORKER;
             }
         };
-        held = new ByteArrayOutputStream(4096);
-        heldOut = new DataOutputStream(held);
+        held = new ArrayList<>();
         ArrayDeque<byte[]> local = new ArrayDeque<>();
         long done = 0;
         while (maxTasks == 0 || done < maxTasks) {
@@ -90,31 +93,29 @@ final class PoolWorkerMain implements Target {
                 done += runChunk(chunkId, kind, function, m, b.position(), b.remaining());
             }
             if (local.isEmpty() && !ChildChannel.hasPending() || heldCount >= MAX_HELD_RESULTS
-                    || held.size() >= MAX_HELD_BYTES) {
+                    || heldBytes >= MAX_HELD_BYTES) {
                 flush();
             }
         }
         flush();
     }
 
-    private int runChunk(long chunkId, byte kind, Object function, byte[] m, int off, int len) throws IOException {
+    private int runChunk(long chunkId, byte kind, Object function, byte[] m, int off, int len) {
         long t0 = System.nanoTime();
         byte[] payload;
         boolean ok;
         int tasks = 1;
         try {
-            List<Object> results;
+            Object[] results;
             if (kind == PoolProtocol.KIND_TASK) {
                 Task<?> task = (Task<?>) codec.decode(m, off, len);
-                List<Object> one = new ArrayList<>(1);
-                one.add(task.call());
-                results = one;
+                results = new Object[] {task.call()};
             } else {
-                List<?> args = (List<?>) codec.decode(m, off, len);
+                List<?> args = ItemBlock.decode(codec, m, off, len);
                 tasks = args.size();
-                results = new ArrayList<>(args.size());
-                for (Object arg : args) {
-                    results.add(apply(kind, function, arg));
+                results = new Object[tasks];
+                for (int i = 0; i < tasks; i++) {
+                    results[i] = apply(kind, function, args.get(i));
                 }
             }
             payload = encodeResults(results);
@@ -123,11 +124,11 @@ final class PoolWorkerMain implements Target {
             payload = RemoteFailures.encode(codec, t);
             ok = false;
         }
-        heldOut.writeLong(chunkId);
-        heldOut.writeByte(ok ? 1 : 0);
-        heldOut.writeLong(System.nanoTime() - t0);
-        heldOut.writeInt(payload.length);
-        heldOut.write(payload);
+        byte[] header = ByteBuffer.allocate(PoolProtocol.RESULT_HEADER).putLong(chunkId).put((byte) (ok ? 1 : 0))
+                .putLong(System.nanoTime() - t0).putInt(payload.length).array();
+        held.add(header);
+        held.add(payload);
+        heldBytes += header.length + (long) payload.length;
         heldCount++;
         return tasks;
     }
@@ -136,10 +137,18 @@ final class PoolWorkerMain implements Target {
         if (heldCount == 0) {
             return;
         }
-        byte[] body = held.toByteArray();
-        byte[] message = ByteBuffer.allocate(1 + 4 + body.length).put(PoolProtocol.RESULTS).putInt(heldCount)
-                .put(body).array();
-        held.reset();
+        if (1 + 4 + heldBytes > Integer.MAX_VALUE - 8) {
+            throw new IOException("pool results of " + heldBytes + " bytes do not fit in one message");
+        }
+        byte[] message = new byte[(int) (1 + 4 + heldBytes)];
+        ByteBuffer.wrap(message).put(PoolProtocol.RESULTS).putInt(heldCount);
+        int p = 1 + 4;
+        for (byte[] part : held) {
+            System.arraycopy(part, 0, message, p, part.length);
+            p += part.length;
+        }
+        held.clear();
+        heldBytes = 0;
         heldCount = 0;
         ChildChannel.send(message);
     }
@@ -155,9 +164,9 @@ final class PoolWorkerMain implements Target {
         return ((TaskFunction<Object, Object>) function).apply(arg);
     }
 
-    private byte[] encodeResults(List<Object> results) {
+    private byte[] encodeResults(Object[] results) {
         try {
-            return codec.encode(results);
+            return ItemBlock.encode(codec, Arrays.asList(results), 0, results.length, 0);
         } catch (RuntimeException e) {
             // Python's MaybeEncodingError: the result could not be sent; the caller learns why.
             throw new dev.mproc.CodecException("a task's result cannot be sent back: " + e.getMessage(), e);

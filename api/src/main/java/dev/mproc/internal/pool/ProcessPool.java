@@ -1,5 +1,6 @@
 package dev.mproc.internal.pool;
 
+import dev.mproc.CodecException;
 import dev.mproc.Task;
 import dev.mproc.internal.ChildHandle;
 import dev.mproc.internal.DefaultContext;
@@ -11,10 +12,11 @@ import dev.mproc.pool.StarFunction;
 import dev.mproc.pool.TaskFunction;
 import dev.mproc.pool.WorkerDiedException;
 import dev.mproc.spi.Codec;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +55,8 @@ public final class ProcessPool implements Pool {
     static final int MAX_DEPTH = 1024;
     static final double QUEUED_WORK_NANOS = 2_000_000;
     static final int FUNCTIONS_PER_WORKER = 64;
+    /** A message at least this large travels alone rather than copied into a BATCH. */
+    static final int BATCH_BYTES = 16 * 1024;
 
     private enum State { RUNNING, CLOSED, TERMINATED }
 
@@ -89,6 +93,8 @@ public final class ProcessPool implements Pool {
         /** Booted and initialised: only then do task timeouts run, so a slow start is not a slow task. */
         boolean ready;
         Chunk timedOut;
+        /** Why this worker was killed for a malformed message, if it was. */
+        CodecException malformed;
         ScheduledFuture<?> timer;
 
         Worker(int maxTasks) {
@@ -169,9 +175,13 @@ public final class ProcessPool implements Pool {
     @Override
     public <R> AsyncResult<R> applyAsync(Task<R> task, Consumer<? super R> callback, Consumer<Throwable> errorCallback) {
         AsyncResultImpl<R> result = new AsyncResultImpl<>(callback, errorCallback);
-        byte[] payload = codec.encode(task);
+        byte[] encoded = codec.encode(task);
+        byte[] message = new byte[PoolProtocol.CHUNK_HEADER + encoded.length];
+        System.arraycopy(encoded, 0, message, PoolProtocol.CHUNK_HEADER, encoded.length);
+        long id = ids.incrementAndGet();
+        PoolProtocol.chunk(message, id, 0, PoolProtocol.KIND_TASK);
         Job job = new ApplyJob<>(result);
-        submit(List.of(new Chunk(ids.incrementAndGet(), job, 0, 1, 0, null, PoolProtocol.KIND_TASK, payload)));
+        submit(List.of(new Chunk(id, job, 0, 1, 0, null, PoolProtocol.KIND_TASK, message)));
         return result;
     }
 
@@ -210,8 +220,7 @@ public final class ProcessPool implements Pool {
         requireRunning();
         int cs = chunksize > 0 ? chunksize : defaultChunksize(items.size());
         AsyncResultImpl<List<R>> result = new AsyncResultImpl<>(callback, errorCallback);
-        int chunks = (items.size() + cs - 1) / cs;
-        MapJob<R> job = new MapJob<>(items.size(), chunks, result, () -> progress);
+        MapJob<R> job = new MapJob<>(items.size(), result, () -> progress);
         submitChunks(job, function, kind, items, cs);
         return result;
     }
@@ -250,14 +259,22 @@ public final class ProcessPool implements Pool {
         List<Chunk> batch = new ArrayList<>();
         for (int first = 0; first < items.size(); first += chunksize) {
             int count = Math.min(chunksize, items.size() - first);
-            byte[] payload = codec.encode(new ArrayList<>(items.subList(first, first + count)));
-            batch.add(new Chunk(ids.incrementAndGet(), job, first, count, functionId, encodedFunction, kind, payload));
+            batch.add(newChunk(ids.incrementAndGet(), job, first, functionId, encodedFunction, kind, items, first,
+                    first + count));
             // Small chunks go in groups, so that queueing does not take the lock per item.
             if (batch.size() * (long) chunksize >= 4096 || first + count >= items.size()) {
                 submit(batch);
                 batch = new ArrayList<>();
             }
         }
+    }
+
+    /** A chunk of {@code items[from, to)}, its CHUNK message built with the items encoded in place. */
+    private Chunk newChunk(long id, Job job, int first, long functionId, byte[] function, byte kind, List<?> items,
+            int from, int to) {
+        byte[] message = ItemBlock.encode(codec, items, from, to, PoolProtocol.CHUNK_HEADER);
+        PoolProtocol.chunk(message, id, functionId, kind);
+        return new Chunk(id, job, first, to - from, functionId, function, kind, message);
     }
 
     private int defaultChunksize(int n) {
@@ -273,12 +290,21 @@ public final class ProcessPool implements Pool {
         }
     }
 
+    /**
+     * The inputs copied into an array (one arraycopy for a collection) and seen as a list of always the same class,
+     * so that the encoder's loop, once compiled, stays compiled whatever list the caller passes: a warm-up on a
+     * {@code subList} would otherwise leave it compiled for that class only, and a later {@code ArrayList} would
+     * send it back to the interpreter.
+     */
     private static <T> List<Object> materialise(Iterable<? extends T> inputs) {
+        if (inputs instanceof Collection<?> c) {
+            return Arrays.asList(c.toArray());
+        }
         List<Object> items = new ArrayList<>();
         for (T t : inputs) {
             items.add(t);
         }
-        return items;
+        return Arrays.asList(items.toArray());
     }
 
     private static <R> R waitFor(AsyncResult<R> result) throws InterruptedException {
@@ -332,7 +358,33 @@ public final class ProcessPool implements Pool {
                 out.computeIfAbsent(w, k -> new ArrayList<>()).add(PoolProtocol.stop());
             }
         }
-        out.forEach((w, messages) -> w.handle.send(messages.size() == 1 ? messages.get(0) : PoolProtocol.batch(messages)));
+        out.forEach(this::sendAll);
+    }
+
+    /**
+     * Sends a worker's messages in order: small ones grouped in BATCH messages, so that many small chunks cost one
+     * message; a large one alone, since copying it into a batch would cost more than the message it saves.
+     */
+    private void sendAll(Worker w, List<byte[]> messages) {
+        List<byte[]> small = new ArrayList<>();
+        for (byte[] m : messages) {
+            if (m.length < BATCH_BYTES) {
+                small.add(m);
+                continue;
+            }
+            sendBatch(w, small);
+            small.clear();
+            w.handle.send(m);
+        }
+        sendBatch(w, small);
+    }
+
+    private static void sendBatch(Worker w, List<byte[]> messages) {
+        if (messages.size() == 1) {
+            w.handle.send(messages.get(0));
+        } else if (!messages.isEmpty()) {
+            w.handle.send(PoolProtocol.batch(messages));
+        }
     }
 
     /** Hands the next chunk to a worker, if it can take one; splits it to fit a worker's remaining task quota. */
@@ -365,11 +417,11 @@ public final class ProcessPool implements Pool {
     }
 
     private Chunk[] split(Chunk c, int n) {
-        List<?> items = (List<?>) codec.decode(c.payload());
-        Chunk head = new Chunk(c.id(), c.job(), c.first(), n, c.functionId(), c.function(), c.kind(),
-                codec.encode(new ArrayList<>(items.subList(0, n))));
-        Chunk tail = new Chunk(ids.incrementAndGet(), c.job(), c.first() + n, c.count() - n, c.functionId(),
-                c.function(), c.kind(), codec.encode(new ArrayList<>(items.subList(n, items.size()))));
+        byte[] m = c.message();
+        List<?> items = ItemBlock.decode(codec, m, PoolProtocol.CHUNK_HEADER, m.length - PoolProtocol.CHUNK_HEADER);
+        Chunk head = newChunk(c.id(), c.job(), c.first(), c.functionId(), c.function(), c.kind(), items, 0, n);
+        Chunk tail = newChunk(ids.incrementAndGet(), c.job(), c.first() + n, c.functionId(), c.function(), c.kind(),
+                items, n, items.size());
         return new Chunk[] {head, tail};
     }
 
@@ -378,7 +430,7 @@ public final class ProcessPool implements Pool {
             w.functions.put(c.functionId(), Boolean.TRUE);
             out.add(PoolProtocol.function(c.functionId(), c.function()));
         }
-        out.add(PoolProtocol.chunk(c.id(), c.functionId(), c.kind(), c.payload()));
+        out.add(c.message());
         w.inFlight.add(c);
         w.quota -= c.count();
         if (w.inFlight.size() == 1) {
@@ -397,10 +449,6 @@ public final class ProcessPool implements Pool {
 
     // ---- events (on the result thread) ---------------------------------------------------------------------------
 
-    /** One chunk's outcome as a worker reported it. */
-    private record Outcome(long chunkId, boolean ok, long nanos, byte[] message, int offset, int length) {
-    }
-
     private void onResults(Worker w, byte[] message) {
         if (message.length == 1 && message[0] == PoolProtocol.READY) {
             synchronized (lock) {
@@ -409,24 +457,27 @@ public final class ProcessPool implements Pool {
             }
             return;
         }
-        if (message.length < 5 || message[0] != PoolProtocol.RESULTS) {
+        if (message.length == 0 || message[0] != PoolProtocol.RESULTS) {
             return;
         }
-        ByteBuffer b = ByteBuffer.wrap(message);
-        b.get();
-        int n = b.getInt();
-        List<Outcome> outcomes = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            long chunkId = b.getLong();
-            boolean ok = b.get() != 0;
-            long nanos = b.getLong();
-            int length = b.getInt();
-            outcomes.add(new Outcome(chunkId, ok, nanos, message, b.position(), length));
-            b.position(b.position() + length);
+        List<PoolProtocol.Outcome> outcomes;
+        try {
+            outcomes = PoolProtocol.results(message);
+        } catch (CodecException e) {
+            // The framing cannot be trusted past this point: the worker goes, and its chunks are handled as for
+            // a worker that died, the one it was running failing with this error.
+            synchronized (lock) {
+                w.malformed = e;
+            }
+            System.getLogger("dev.mproc.pool").log(System.Logger.Level.ERROR, "pool worker "
+                    + w.handle.process().name() + " sent a malformed message; killing it", e);
+            w.handle.process().kill();
+            return;
         }
+        int n = outcomes.size();
         List<Chunk> chunks = new ArrayList<>(n);
         synchronized (lock) {
-            for (Outcome o : outcomes) {
+            for (PoolProtocol.Outcome o : outcomes) {
                 Chunk found = null;
                 for (Iterator<Chunk> it = w.inFlight.iterator(); it.hasNext();) {
                     Chunk c = it.next();
@@ -452,20 +503,36 @@ public final class ProcessPool implements Pool {
             if (chunk == null) {
                 continue; // already failed (terminate, timeout)
             }
-            Outcome o = outcomes.get(i);
-            Object decoded;
+            PoolProtocol.Outcome o = outcomes.get(i);
+            List<?> results = null;
+            Throwable failure;
             try {
-                decoded = codec.decode(o.message(), o.offset(), o.length());
+                failure = o.ok() ? null : decodeFailure(o);
+                if (failure == null) {
+                    results = ItemBlock.decode(codec, o.message(), o.offset(), o.length());
+                    if (results.size() != chunk.count()) {
+                        throw new CodecException("pool worker " + w.handle.process().name() + " sent "
+                                + results.size() + " results for a chunk of " + chunk.count() + " items");
+                    }
+                }
             } catch (RuntimeException e) {
-                chunk.job().failed(chunk, e);
-                continue;
+                failure = e;
             }
-            if (o.ok()) {
-                chunk.job().succeeded(chunk, (List<?>) decoded);
+            if (failure != null) {
+                chunk.job().failed(chunk, failure);
             } else {
-                chunk.job().failed(chunk, (Throwable) decoded);
+                chunk.job().succeeded(chunk, results);
             }
         }
+    }
+
+    private Throwable decodeFailure(PoolProtocol.Outcome o) {
+        Object decoded = codec.decode(o.message(), o.offset(), o.length());
+        if (decoded instanceof Throwable t) {
+            return t;
+        }
+        throw new CodecException("a pool worker reported a failure as a "
+                + (decoded == null ? "null" : decoded.getClass().getName()) + ", not an exception");
     }
 
     private void onTimeout(Worker w, Chunk chunk) {
@@ -493,6 +560,10 @@ public final class ProcessPool implements Pool {
                 why = lost == w.timedOut
                         ? new TimeoutException("a task of this chunk outlived the pool's task timeout of "
                                 + options.taskTimeout().orElseThrow() + "; its worker (pid " + pid + ") was killed")
+                        : w.malformed != null
+                        ? new CodecException("pool worker " + w.handle.process().name() + " (pid " + pid
+                                + ") sent a malformed message and was killed: " + w.malformed.getMessage(),
+                                w.malformed)
                         : new WorkerDiedException("pool worker " + w.handle.process().name() + " (pid " + pid
                                 + ") ended with exit code " + code + " while running this task", pid, code);
                 for (Iterator<Chunk> it = w.inFlight.descendingIterator(); it.hasNext();) {
