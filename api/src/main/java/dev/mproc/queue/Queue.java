@@ -33,7 +33,9 @@ import java.util.Optional;
  * <h2>Capacity</h2>
  * A bounded queue counts an item from the moment its put returns until it is taken, in-flight items
  * included, and a put waits while that count equals the capacity. An unbounded queue never makes a put wait
- * for a consumer.
+ * for a consumer that has stopped taking; a backend whose storage is momentarily full may pace a put to
+ * consumers that are taking (a put then returns as soon as there is room, or about a millisecond after the
+ * consumers last took an item, handing its item to a feeder thread).
  *
  * <h2>Memory effects</h2>
  * Changes to shared state made before a put are visible to the process that takes that item, after its
