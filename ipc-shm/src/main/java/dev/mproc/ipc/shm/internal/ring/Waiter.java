@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
  * signaller sees the bit or the waiter sees the new condition.
  *
  * <p>The spin budget adapts per instance: it doubles (up to {@link #MAX_SPIN_NANOS}) when spinning found the
- * condition and halves when it did not; with one processor there is no spinning at all, since the peer cannot run
+ * condition, grows to cover the wait when a failed spin was followed by a short wait (under four times the
+ * longest spin, wake-up included), and halves after a longer one; with one processor there is no spinning at all, since the peer cannot run
  * while we spin. Each sleep slice ends after at most {@link #SLICE_NANOS}, when the caller's {@link Check} runs
  * (owner alive? dead lock holder? end of file?). Thread-safe; the budget is a hint shared by the instance's users.
  */
@@ -90,8 +91,9 @@ final class Waiter {
             return Outcome.READY;
         }
         long budget = spinNanos;
+        long start = 0;
         if (budget > 0) {
-            long start = System.nanoTime();
+            start = System.nanoTime();
             long end = start + Math.min(budget, Math.max(0, deadline - start));
             for (int i = 1;; i++) {
                 for (int p = 0; p < SPIN_PAUSES; p++) {
@@ -105,8 +107,23 @@ final class Waiter {
                     break;
                 }
             }
-            spinNanos = Math.max(MIN_SPIN_NANOS, budget / 2);
         }
+        Outcome o = sleepUntil(region, word, ready, deadline, check);
+        if (budget > 0) {
+            // Judged by the whole wait, not by the spin alone: a wait that ended soon after the spin gave up (the
+            // peer answered, and most of the time went into waking us) would have been caught by a longer spin, so
+            // the budget grows to cover it; a budget that only shrank on failures could never grow back past the
+            // peer's answer time. A long wait means the peer is away: spinning does not pay.
+            long waited = System.nanoTime() - start;
+            spinNanos = o == Outcome.READY && waited < 4 * MAX_SPIN_NANOS
+                    ? Math.min(MAX_SPIN_NANOS, Math.max(budget * 2, waited))
+                    : Math.max(MIN_SPIN_NANOS, budget / 2);
+        }
+        return o;
+    }
+
+    private Outcome sleepUntil(Region region, int word, BooleanSupplier ready, long deadline, Check check)
+            throws InterruptedException {
         long address = region.address(word);
         int sleeps = 0;
         while (true) {
