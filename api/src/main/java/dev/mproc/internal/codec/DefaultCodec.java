@@ -487,15 +487,8 @@ public final class DefaultCodec implements Codec {
         private boolean writeString(String s) {
             // UTF-8 cannot carry an unpaired surrogate (getBytes would replace it with '?'), so such a string
             // goes to Java serialization, whose modified UTF-8 keeps it exactly.
-            for (int i = 0, n = s.length(); i < n; i++) {
-                char c = s.charAt(i);
-                if (Character.isSurrogate(c)) {
-                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        i++;
-                    } else {
-                        return false;
-                    }
-                }
+            if (!utf8Exact(s)) {
+                return false;
             }
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             out.write(TAG_STRING);
@@ -751,5 +744,24 @@ public final class DefaultCodec implements Codec {
                         + (pos - start) + ", " + (end - pos) + " left");
             }
         }
+    }
+
+    /**
+     * @param s a string
+     * @return whether its UTF-8 bytes carry it exactly: it has no unpaired surrogate, which
+     *     {@link String#getBytes} would replace with {@code '?'}
+     */
+    public static boolean utf8Exact(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

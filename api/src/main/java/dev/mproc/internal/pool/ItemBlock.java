@@ -1,6 +1,7 @@
 package dev.mproc.internal.pool;
 
 import dev.mproc.CodecException;
+import dev.mproc.internal.codec.DefaultCodec;
 import dev.mproc.spi.Codec;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -119,7 +120,7 @@ final class ItemBlock {
         long size = headroom + (long) BLOCK_HEADER + 4L * n;
         for (int i = 0; i < n; i++) {
             Object item = items.get(from + i);
-            if (item == null || item.getClass() != String.class || !utf8Safe((String) item)) {
+            if (item == null || item.getClass() != String.class || !DefaultCodec.utf8Exact((String) item)) {
                 return null;
             }
             utf8[i] = ((String) item).getBytes(StandardCharsets.UTF_8);
@@ -133,21 +134,6 @@ final class ItemBlock {
             p += 4 + s.length;
         }
         return out;
-    }
-
-    /** Whether UTF-8 carries the string exactly: it has no unpaired surrogate. */
-    private static boolean utf8Safe(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static int header(byte[] out, int at, byte form, int count) {
