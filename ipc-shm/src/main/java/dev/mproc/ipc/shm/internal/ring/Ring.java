@@ -289,22 +289,8 @@ final class Ring {
      */
     boolean tryPut(byte[] data) {
         int length = data.length;
-        if (length > largestInline()) {
-            return false;
-        }
-        boolean written;
-        if (producerLock.lock()) {
-            repairProducer();
-        }
-        try {
-            written = tryWrite(DATA, data, 0, length, align8(RECORD_HEADER + (long) length), 0, joinable);
-        } finally {
-            producerLock.unlock();
-        }
-        if (written) {
-            Waiter.signal(region, base + DATA_SIGNAL);
-        }
-        return written;
+        return length <= largestInline()
+                && writeOnce(DATA, data, 0, length, align8(RECORD_HEADER + (long) length), 0, joinable);
     }
 
     private boolean putRecord(int type, byte[] data, int offset, int length, long spilled, long deadline,
@@ -317,15 +303,8 @@ final class Ring {
             if (stopWhen.getAsBoolean()) {
                 return false;
             }
-            if (producerLock.lock()) {
-                repairProducer();
-            }
-            try {
-                if (tryWrite(type, data, offset, length, need, spilled, countTask)) {
-                    break;
-                }
-            } finally {
-                producerLock.unlock();
+            if (writeOnce(type, data, offset, length, need, spilled, countTask)) {
+                return true;
             }
             Waiter.Outcome o = spaceWaiter.await(region, base + SPACE_SIGNAL,
                     () -> roomFor(need, spilled) || stopWhen.getAsBoolean(), deadline, check);
@@ -333,8 +312,24 @@ final class Ring {
                 return false;
             }
         }
-        Waiter.signal(region, base + DATA_SIGNAL);
-        return true;
+    }
+
+    /** One attempt: under the producer lock, writes and commits the record if it fits now, then signals it. */
+    private boolean writeOnce(int type, byte[] data, int offset, int length, int need, long spilled,
+            boolean countTask) {
+        boolean written;
+        if (producerLock.lock()) {
+            repairProducer();
+        }
+        try {
+            written = tryWrite(type, data, offset, length, need, spilled, countTask);
+        } finally {
+            producerLock.unlock();
+        }
+        if (written) {
+            Waiter.signal(region, base + DATA_SIGNAL);
+        }
+        return written;
     }
 
     /** A hint for a waiting producer, read without the lock: whether the record would fit now. */
