@@ -131,6 +131,20 @@ public interface Context extends Primitives, AutoCloseable {
     int cpuCount();
 
     /**
+     * Waits until a standby child ({@link ContextOptions.Builder#standbyProcesses(int)}) has booted, authenticated
+     * and is waiting for a task, so that the next {@link Process#start()} finds one. Useful before a
+     * latency-sensitive start, and after one, since the replacement boots in the background.
+     *
+     * <p>Blocks the calling thread; thread-safe.
+     *
+     * @param timeout the longest wait
+     * @return {@code true} if a standby child is ready; {@code false} if the timeout passed first, or at once if the
+     *     context keeps no standby children or is closed
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean awaitStandby(java.time.Duration timeout) throws InterruptedException;
+
+    /**
      * Closes the context as a Python program's exit does: terminates its running daemon children, waits for its
      * non-daemon children to end, then stops the IPC backend. The {@linkplain Mproc#context() default context}
      * ignores this call; it is closed when the JVM exits.

@@ -505,11 +505,21 @@ public final class DefaultContext implements Context {
         private Throwable cause;
 
         @Override
-        public synchronized void onConnected() {
-            connected = true;
-            if (owner != null) {
-                owner.onConnected();
+        public void onConnected() {
+            synchronized (this) {
+                connected = true;
+                if (owner != null) {
+                    owner.onConnected();
+                }
             }
+            // Not under this standby's monitor: awaitStandby holds the list's and then asks each standby.
+            synchronized (standbys) {
+                standbys.notifyAll();
+            }
+        }
+
+        synchronized boolean connected() {
+            return connected && !disconnected;
         }
 
         @Override
@@ -544,6 +554,29 @@ public final class DefaultContext implements Context {
 
         synchronized boolean assigned() {
             return owner != null;
+        }
+    }
+
+    @Override
+    public boolean awaitStandby(java.time.Duration timeout) throws InterruptedException {
+        long nanos = dev.mproc.spi.Timeouts.nanos(timeout);
+        long deadline = System.nanoTime() + (nanos == dev.mproc.spi.Timeouts.FOREVER ? Long.MAX_VALUE / 2 : nanos);
+        synchronized (standbys) {
+            while (true) {
+                if (options.standbyProcesses() == 0 || closed) {
+                    return false;
+                }
+                for (Standby s : standbys) {
+                    if (s.connected()) {
+                        return true;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(standbys, left);
+            }
         }
     }
 
@@ -615,6 +648,7 @@ public final class DefaultContext implements Context {
         synchronized (standbys) {
             idle = new ArrayList<>(standbys);
             standbys.clear();
+            standbys.notifyAll(); // awaitStandby: no standby any more
         }
         for (Standby s : idle) {
             s.session.close();

@@ -162,8 +162,12 @@ public final class MprocSide {
             cold.task(System::nanoTime).start().join(); // the first child also starts the control server
             warm.task(System::nanoTime).start().join();
             for (int i = 0; i < n; i++) {
-                startOnce(cold, toRunning, startJoin, 0);
-                startOnce(warm, standbyRunning, standbyJoin, 300); // a standby's replacement needs a JVM start
+                long[] c = StartLatencyBenchmark.startOnce(cold, false);
+                toRunning.add(c[0]);
+                startJoin.add(c[1]);
+                long[] w = StartLatencyBenchmark.startOnce(warm, true);
+                standbyRunning.add(w[0]);
+                standbyJoin.add(w[1]);
             }
         }
         Map<String, Double> m = new LinkedHashMap<>();
@@ -172,23 +176,6 @@ public final class MprocSide {
         m.put("start-running-standby", median(standbyRunning));
         m.put("start-join-standby", median(standbyJoin));
         return m;
-    }
-
-    private static void startOnce(Context ctx, List<Long> toRunning, List<Long> startJoin, int pauseMillis)
-            throws Exception {
-        Thread.sleep(pauseMillis);
-        long t0 = System.nanoTime();
-        Process<Long> p = ctx.task(System::nanoTime).start();
-        p.join();
-        toRunning.add(p.result() - t0);
-        Thread.sleep(pauseMillis);
-        t0 = System.nanoTime();
-        Process<Void> q = ctx.process(() -> { }).start();
-        q.join();
-        startJoin.add(System.nanoTime() - t0);
-        if (q.exitCode().orElse(-1) != 0) {
-            throw new IllegalStateException("empty child failed: " + q);
-        }
     }
 
     private static double median(List<Long> values) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,29 +89,44 @@ public final class StartLatencyBenchmark {
         }
     }
 
-    /**
-     * One start to running, and one start+join of an empty target. With standby children, first give the
-     * replacement of the last one time to boot: a standby serves one start, and booting one takes a JVM start.
-     */
     private static void measure(Context ctx, String name, Map<String, List<Long>> toRunning,
             Map<String, List<Long>> startJoin, boolean standby) throws Exception {
-        if (standby) {
-            Thread.sleep(400);
-        }
+        long[] t = startOnce(ctx, standby);
+        toRunning.computeIfAbsent(name, k -> new ArrayList<>()).add(t[0]);
+        startJoin.computeIfAbsent(name, k -> new ArrayList<>()).add(t[1]);
+    }
+
+    /**
+     * One start to running, and one start+join of an empty target. With standby children, each start first waits
+     * until a standby is ready ({@link Context#awaitStandby}): a standby serves one start, and its replacement
+     * boots in the background.
+     *
+     * @param ctx the context
+     * @param standby whether it keeps standby children
+     * @return nanoseconds from {@code start()} to the target running, and of {@code start()+join()}
+     * @throws Exception if a child fails or no standby boots within a minute
+     */
+    static long[] startOnce(Context ctx, boolean standby) throws Exception {
+        awaitStandby(ctx, standby);
         long t0 = System.nanoTime();
         Process<Long> p = ctx.task(System::nanoTime).start();
         p.join();
-        toRunning.computeIfAbsent(name, k -> new ArrayList<>()).add(p.result() - t0);
-        if (standby) {
-            Thread.sleep(400);
-        }
+        long toRunning = p.result() - t0;
+        awaitStandby(ctx, standby);
         t0 = System.nanoTime();
         Process<Void> q = ctx.process(() -> {
         }).start();
         q.join();
-        startJoin.computeIfAbsent(name, k -> new ArrayList<>()).add(System.nanoTime() - t0);
-        if (q.exitCode().getAsInt() != 0) {
+        long startJoin = System.nanoTime() - t0;
+        if (q.exitCode().orElse(-1) != 0) {
             throw new IllegalStateException("empty child failed: " + q);
+        }
+        return new long[] {toRunning, startJoin};
+    }
+
+    private static void awaitStandby(Context ctx, boolean standby) throws InterruptedException {
+        if (standby && !ctx.awaitStandby(Duration.ofMinutes(1))) {
+            throw new IllegalStateException("no standby child was ready within a minute");
         }
     }
 

@@ -45,6 +45,15 @@ public abstract class MprocConformanceKit {
     }
 
     @Nested
+    @DisplayName("Standby children: warm starts with process semantics unchanged")
+    class Standbys extends StandbyContract {
+        @Override
+        protected BackendCombination.Combination combination() {
+            return kit();
+        }
+    }
+
+    @Nested
     @DisplayName("Subprocess: external programs through pipes, without the 64 KiB deadlock")
     class Subprocesses extends SubprocessContract {
         @Override

@@ -62,6 +62,11 @@ public final class ChildMain {
             return;
         }
         runBootHook(record);
+        if (STANDBY_NAME.equals(record.name())) {
+            // Before connecting: the parent counts a standby as ready once it has connected (Context.awaitStandby),
+            // so that its task finds the machinery loaded rather than competing with the warm-up for the CPU.
+            warmUp();
+        }
         ControlLink link;
         byte[] task;
         ControlMessages.Assignment assignment;
@@ -74,9 +79,6 @@ public final class ChildMain {
             System.err.println("mproc: process " + record.name() + " cannot reach its parent: " + e);
             Runtime.getRuntime().halt(EXIT_FAILURE);
             return;
-        }
-        if (STANDBY_NAME.equals(record.name())) {
-            warmUp();
         }
         try {
             task = link.receive();
