@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mproc.Context;
-import dev.mproc.ContextOptions;
 import dev.mproc.Mproc;
 import dev.mproc.Process;
+import dev.mproc.conformance.BackendCombination;
 import dev.mproc.shared.ShareableList;
 import dev.mproc.shared.SharedMemory;
 import dev.mproc.shared.SharedMemoryNotFoundException;
@@ -20,38 +19,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 /** SharedMemory and ShareableList of the shm backend, between real processes (processbuilder × shm). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SharedMemoryTest {
+class SharedMemoryTest extends BackendCombination {
 
-    private Context ctx;
-
-    @BeforeAll
-    void open() {
-        ctx = Mproc.context(ContextOptions.builder().spawnBackend("processbuilder").ipcBackend("shm").build());
-    }
-
-    @AfterAll
-    void close() {
-        ctx.close();
+    @Override
+    protected Combination combination() {
+        return new Combination("processbuilder", "shm");
     }
 
     @Test
     @DisplayName("a child attaching by name sees the parent's writes, and the parent sees the child's")
     void attachByName() throws Exception {
-        try (SharedMemory shm = ctx.sharedMemory(4096)) {
+        try (SharedMemory shm = context().sharedMemory(4096)) {
             shm.buffer().putLong(0, 0x1122334455667788L).put(4095, (byte) 7);
             String name = shm.name();
-            Process<String> child = ctx.task(() -> {
+            Process<String> child = context().task(() -> {
                 try (SharedMemory mine = Mproc.context().attachSharedMemory(name)) {
                     ByteBuffer b = mine.buffer();
                     String seen = Long.toHexString(b.getLong(0)) + " " + b.get(4095) + " " + mine.size();
@@ -69,9 +54,9 @@ class SharedMemoryTest {
     @Test
     @DisplayName("a handle sent to a child attaches there to the same memory, and is equal to the parent's")
     void handleSentToAChild() throws Exception {
-        SharedMemory shm = ctx.sharedMemory(100);
+        SharedMemory shm = context().sharedMemory(100);
         shm.buffer().put("from the parent".getBytes(StandardCharsets.US_ASCII));
-        Process<String> child = ctx.task(() -> {
+        Process<String> child = context().task(() -> {
             byte[] seen = new byte[15];
             shm.buffer().get(seen);
             shm.buffer(50, 50).put("from the child".getBytes(StandardCharsets.US_ASCII));
@@ -90,16 +75,16 @@ class SharedMemoryTest {
     @Test
     @DisplayName("unlink removes the name but attached handles keep working; a second unlink is refused")
     void unlinkSemantics() throws Exception {
-        SharedMemory a = ctx.sharedMemory(64);
-        SharedMemory b = ctx.attachSharedMemory(a.name());
+        SharedMemory a = context().sharedMemory(64);
+        SharedMemory b = context().attachSharedMemory(a.name());
         String name = a.name();
-        Process<String> child = ctx.task(() -> {
+        Process<String> child = context().task(() -> {
             Mproc.context().attachSharedMemory(name).unlink();
             return "unlinked";
         }).start();
         child.join();
         assertEquals("unlinked", child.result());
-        assertThrows(SharedMemoryNotFoundException.class, () -> ctx.attachSharedMemory(name));
+        assertThrows(SharedMemoryNotFoundException.class, () -> context().attachSharedMemory(name));
         a.buffer().putInt(0, 99);
         assertEquals(99, b.buffer().getInt(0), "handles attached before the unlink still share the memory");
         SharedMemoryNotFoundException again = assertThrows(SharedMemoryNotFoundException.class, a::unlink);
@@ -111,9 +96,9 @@ class SharedMemoryTest {
     @Test
     @DisplayName("a handle decoded after its segment was unlinked reports SharedMemoryNotFoundException on use")
     void decodedAfterUnlink() throws Exception {
-        SharedMemory shm = ctx.sharedMemory(8);
+        SharedMemory shm = context().sharedMemory(8);
         shm.unlink();
-        Process<String> child = ctx.task(() -> {
+        Process<String> child = context().task(() -> {
             try {
                 shm.buffer();
                 return "attached";
@@ -129,8 +114,8 @@ class SharedMemoryTest {
     @Test
     @DisplayName("close detaches only that handle; calling it again has no effect")
     void closeDetachesOneHandle() {
-        SharedMemory a = ctx.sharedMemory(16);
-        SharedMemory b = ctx.attachSharedMemory(a.name());
+        SharedMemory a = context().sharedMemory(16);
+        SharedMemory b = context().attachSharedMemory(a.name());
         ByteBuffer before = a.buffer();
         a.close();
         a.close();
@@ -145,21 +130,21 @@ class SharedMemoryTest {
     @Test
     @DisplayName("attaching an unknown or malformed name throws SharedMemoryNotFoundException")
     void unknownName() {
-        SharedMemory shm = ctx.sharedMemory(8);
+        SharedMemory shm = context().sharedMemory(8);
         shm.close();
         shm.unlink();
-        assertThrows(SharedMemoryNotFoundException.class, () -> ctx.attachSharedMemory(shm.name()));
-        assertThrows(SharedMemoryNotFoundException.class, () -> ctx.attachSharedMemory("no-such-segment"));
-        assertThrows(SharedMemoryNotFoundException.class, () -> ctx.attachSharedMemory("../../etc/passwd"));
-        assertThrows(SharedMemoryNotFoundException.class, () -> ctx.attachShareableList("1-2-0123"));
-        assertThrows(NullPointerException.class, () -> ctx.attachSharedMemory(null));
+        assertThrows(SharedMemoryNotFoundException.class, () -> context().attachSharedMemory(shm.name()));
+        assertThrows(SharedMemoryNotFoundException.class, () -> context().attachSharedMemory("no-such-segment"));
+        assertThrows(SharedMemoryNotFoundException.class, () -> context().attachSharedMemory("../../etc/passwd"));
+        assertThrows(SharedMemoryNotFoundException.class, () -> context().attachShareableList("1-2-0123"));
+        assertThrows(NullPointerException.class, () -> context().attachSharedMemory(null));
     }
 
     @Test
     @DisplayName("sizes and windows are checked: size < 1 and windows outside the segment are refused")
     void bounds() {
-        assertThrows(IllegalArgumentException.class, () -> ctx.sharedMemory(0));
-        try (SharedMemory shm = ctx.sharedMemory(10)) {
+        assertThrows(IllegalArgumentException.class, () -> context().sharedMemory(0));
+        try (SharedMemory shm = context().sharedMemory(10)) {
             assertEquals(10, shm.buffer().limit());
             assertEquals(0, shm.buffer().position());
             assertEquals(3, shm.buffer(7, 3).limit());
@@ -174,14 +159,14 @@ class SharedMemoryTest {
     @DisplayName("a segment over 2 GiB is reached through buffer(offset, length), also from a child; buffer() names the limit")
     void largerThanOneBuffer() throws Exception {
         long size = (1L << 31) + 4096;
-        try (SharedMemory shm = ctx.sharedMemory(size)) {
+        try (SharedMemory shm = context().sharedMemory(size)) {
             try {
                 assertEquals(size, shm.size());
                 IllegalStateException e = assertThrows(IllegalStateException.class, shm::buffer);
                 assertTrue(e.getMessage().contains(Integer.toString(Integer.MAX_VALUE)), e.getMessage());
                 shm.buffer(size - 8, 8).putLong(0, 0xCAFEBABEL);
                 shm.buffer(0, 8).putLong(0, 17);
-                Process<String> child = ctx.task(() -> {
+                Process<String> child = context().task(() -> {
                     long last = shm.buffer(size - 8, 8).getLong(0);
                     shm.buffer((1L << 31) - 4, 8).putLong(0, -1L);
                     return Long.toHexString(last) + " " + shm.buffer(0, 8).getLong(0);
@@ -200,14 +185,14 @@ class SharedMemoryTest {
     void shareableListAcrossProcesses() throws Exception {
         List<Object> values = Arrays.asList("howdy", "HoWdY".getBytes(StandardCharsets.US_ASCII), -273.154, 100,
                 null, true, 42L, (short) 3, 1.5f);
-        ShareableList list = ctx.shareableList(values);
+        ShareableList list = context().shareableList(values);
         assertEquals(9, list.size());
         List<Object> expected = Arrays.asList("howdy", null, -273.154, 100L, null, true, 42L, 3L, 1.5);
         List<Object> local = list.toList();
         assertArrayEquals("HoWdY".getBytes(StandardCharsets.US_ASCII), (byte[]) local.get(1));
         local.set(1, null);
         assertEquals(expected, local);
-        Process<String> child = ctx.task(() -> {
+        Process<String> child = context().task(() -> {
             String seen = list.get(0) + " " + list.get(2) + " " + list.get(3) + " " + list.get(5);
             list.set(0, "hi");
             list.set(3, "eight ch");
@@ -221,7 +206,7 @@ class SharedMemoryTest {
         assertEquals("eight ch", list.get(3), "a number's 8-byte slot takes an 8-byte string");
         assertEquals(2.5, list.get(4));
         assertNull(list.get(5));
-        ShareableList byName = ctx.attachShareableList(list.name());
+        ShareableList byName = context().attachShareableList(list.name());
         assertEquals(list, byName);
         assertArrayEquals((byte[]) list.get(1), (byte[]) byName.get(1));
         assertEquals(Arrays.asList("hi", -273.154, "eight ch", 2.5, null, 42L, 3L, 1.5),
@@ -239,7 +224,7 @@ class SharedMemoryTest {
     @Test
     @DisplayName("a shareable list refuses a value too big for its slot or of an unsupported type, and keeps the old one")
     void shareableListRefusals() {
-        ShareableList list = ctx.shareableList(List.of("abc", 1L));
+        ShareableList list = context().shareableList(List.of("abc", 1L));
         IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
                 () -> list.set(0, "a string longer than eight bytes"));
         assertTrue(big.getMessage().contains("exceeds available storage"), big.getMessage());
@@ -250,7 +235,7 @@ class SharedMemoryTest {
         assertEquals(1L, list.get(1));
         assertThrows(IndexOutOfBoundsException.class, () -> list.get(2));
         assertThrows(IndexOutOfBoundsException.class, () -> list.set(-1, 1));
-        assertThrows(IllegalArgumentException.class, () -> ctx.shareableList(List.of(new Object())));
+        assertThrows(IllegalArgumentException.class, () -> context().shareableList(List.of(new Object())));
         list.close();
         assertThrows(IllegalStateException.class, () -> list.get(0));
         list.unlink();
@@ -260,7 +245,7 @@ class SharedMemoryTest {
     @Test
     @DisplayName("indexOf and count compare by value, byte arrays by content, ints as longs")
     void shareableListSearch() {
-        ShareableList list = ctx.shareableList(Arrays.asList(1, "x", new byte[] {1, 2}, 1L, null, 2.0));
+        ShareableList list = context().shareableList(Arrays.asList(1, "x", new byte[] {1, 2}, 1L, null, 2.0));
         assertEquals(0, list.indexOf(1));
         assertEquals(2, list.count(1L));
         assertEquals(2, list.indexOf(new byte[] {1, 2}));
@@ -268,7 +253,7 @@ class SharedMemoryTest {
         assertEquals(5, list.indexOf(2.0f));
         assertEquals(-1, list.indexOf("y"));
         assertEquals(0, list.count(new Object()));
-        ShareableList empty = ctx.shareableList(List.of());
+        ShareableList empty = context().shareableList(List.of());
         assertEquals(0, empty.size());
         assertEquals(List.of(), empty.toList());
         assertNotEquals(list, empty);

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.mproc.Context;
-import dev.mproc.ContextOptions;
 import dev.mproc.Mproc;
 import dev.mproc.MprocException;
 import dev.mproc.Process;
+import dev.mproc.conformance.BackendCombination;
 import dev.mproc.queue.SimpleQueue;
 import dev.mproc.shared.SharedMemoryNotFoundException;
 import java.io.IOException;
@@ -23,28 +22,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 /** The segment layer: files, permissions, the resource tracker, the sweep, refusals; with real child JVMs. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SegmentTest {
+class SegmentTest extends BackendCombination {
 
-    private Context ctx;
-
-    @BeforeAll
-    void open() {
-        ctx = Mproc.context(ContextOptions.builder().spawnBackend("processbuilder").ipcBackend("shm").build());
-    }
-
-    @AfterAll
-    void close() {
-        ctx.close();
+    @Override
+    protected Combination combination() {
+        return new Combination("processbuilder", "shm");
     }
 
     @Test
@@ -53,7 +39,7 @@ class SegmentTest {
         Segment s = Segment.create(Segment.Kind.ARENA, 4096);
         s.data().setLongRelease(64, 0x0102030405060708L);
         String name = s.name();
-        Process<Long> child = ctx.task(() -> {
+        Process<Long> child = context().task(() -> {
             Region r = Segment.attach(name, Segment.Kind.ARENA).data();
             r.getAndAddInt(128, 5);
             return r.getLongAcquire(64);
@@ -88,8 +74,8 @@ class SegmentTest {
     @Test
     @DisplayName("the segments of an owner killed with SIGKILL are removed by its tracker within seconds")
     void ownerKilled() throws Exception {
-        SimpleQueue<String> names = ctx.simpleQueue();
-        Process<Void> owner = ctx.process(() -> {
+        SimpleQueue<String> names = context().simpleQueue();
+        Process<Void> owner = context().process(() -> {
             names.put(Segment.create(Segment.Kind.ARENA, 4096).name());
             names.put(Mproc.context().sharedMemory(1 << 20).name());
             Thread.sleep(Long.MAX_VALUE);
@@ -98,7 +84,7 @@ class SegmentTest {
         String memory = names.get();
         Path dir = SegmentFiles.file(arena).getParent();
         assertTrue(Files.exists(SegmentFiles.file(arena)));
-        assertEquals(1 << 20, ctx.attachSharedMemory(memory).size());
+        assertEquals(1 << 20, context().attachSharedMemory(memory).size());
         owner.kill();
         owner.join();
         assertEquals(-9, owner.exitCode().getAsInt());
@@ -109,7 +95,7 @@ class SegmentTest {
             }
             Thread.sleep(10);
         }
-        assertThrows(SharedMemoryNotFoundException.class, () -> ctx.attachSharedMemory(memory));
+        assertThrows(SharedMemoryNotFoundException.class, () -> context().attachSharedMemory(memory));
     }
 
     @Test
@@ -122,7 +108,7 @@ class SegmentTest {
         Files.write(stale.resolve("4194305-12345-0123456789abcdef0123456789abcdef"), new byte[64]);
         Segment live = Segment.create(Segment.Kind.ARENA, 64);
         String liveDir = SegmentFiles.file(live.name()).getParent().toString();
-        Process<String> child = ctx.task(() -> {
+        Process<String> child = context().task(() -> {
             Path u = SegmentFiles.userDirectory();
             return Files.exists(u.resolve("4194305-12345")) + " " + Files.exists(Path.of(liveDir));
         }).start();
@@ -172,7 +158,7 @@ class SegmentTest {
                 () -> Segment.attach(name, Segment.Kind.SHAREABLE_LIST));
         assertTrue(kind.getMessage().contains("SHARED_MEMORY") && kind.getMessage().contains("expected SHAREABLE_LIST"),
                 kind.getMessage());
-        MprocException listOfMemory = assertThrows(MprocException.class, () -> ctx.attachShareableList(name));
+        MprocException listOfMemory = assertThrows(MprocException.class, () -> context().attachShareableList(name));
         assertTrue(listOfMemory.getMessage().contains("refusing"), listOfMemory.getMessage());
 
         writeInt(SegmentFiles.file(name), Segment.LAYOUT_VERSION, 99);
@@ -180,7 +166,7 @@ class SegmentTest {
                 () -> Segment.attach(name, Segment.Kind.SHARED_MEMORY));
         assertEquals("refusing shared-memory segment " + name + ": layout version 99, this process understands"
                 + " version " + Segment.VERSION, version.getMessage());
-        assertThrows(MprocException.class, () -> ctx.attachSharedMemory(name));
+        assertThrows(MprocException.class, () -> context().attachSharedMemory(name));
 
         writeInt(SegmentFiles.file(name), Segment.LAYOUT_VERSION, Segment.VERSION);
         writeInt(SegmentFiles.file(name), Segment.MAGIC, 0x656e6f4e);
