@@ -32,8 +32,11 @@ import dev.mproc.Task;
 import dev.mproc.internal.child.BootstrapRecord;
 import dev.mproc.internal.child.ChildMain;
 import dev.mproc.internal.codec.DefaultCodec;
+import dev.mproc.internal.control.PipeChildConnector;
+import dev.mproc.internal.control.PipeControlSession;
 import dev.mproc.spi.Codec;
 import dev.mproc.spi.ControlListener;
+import dev.mproc.spi.ControlPipes;
 import dev.mproc.spi.ControlServer;
 import dev.mproc.spi.ControlSession;
 import dev.mproc.spi.IpcBackend;
@@ -417,12 +420,50 @@ public final class DefaultContext implements Context {
             standby.session.send(taskMessage);
             return new Launch(standby.session, standby.process);
         }
-        ControlServer server = ipc.controlServer();
+        return spawnWithSession(child, name, daemon, identity, taskMessage);
+    }
+
+    /**
+     * Whether children talk to this parent over control pipes (see {@link ControlPipes}) rather than through the
+     * IPC backend's control server: where the spawn backend can place them, unless the system property
+     * {@code mproc.controlPipes} is {@code false} (for comparing the two).
+     */
+    private boolean useControlPipes() {
+        return spawn.supportsControlPipes() && !"false".equals(System.getProperty("mproc.controlPipes"));
+    }
+
+    /**
+     * Spawns a child and opens its control session, over control pipes where the spawn backend offers them,
+     * else through the IPC backend's control server.
+     *
+     * @param firstMessage queued on the session before anything else, or {@code null}
+     */
+    private Launch spawnWithSession(ControlListener listener, String name, boolean daemon, int[] identity,
+            byte[] firstMessage) throws IOException {
         long token = random.nextLong();
-        ControlSession session = server.expect(token, child);
-        session.send(taskMessage);
+        if (useControlPipes()) {
+            SpawnedProcess p = spawnChild(PipeChildConnector.class.getName(), PipeChildConnector.ADDRESS, true, token,
+                    name, daemon, identity);
+            ControlPipes pipes = p.controlPipes().orElse(null);
+            if (pipes == null) {
+                p.signal(9, false);
+                throw new IOException("spawn backend " + spawnName + " supports control pipes but gave none");
+            }
+            ControlSession session = PipeControlSession.start(pipes, token, secret, options.maxFrameBytes(), random,
+                    listener, name + "-" + p.pid());
+            if (firstMessage != null) {
+                session.send(firstMessage);
+            }
+            return new Launch(session, p);
+        }
+        ControlServer server = ipc.controlServer();
+        ControlSession session = server.expect(token, listener);
+        if (firstMessage != null) {
+            session.send(firstMessage);
+        }
         try {
-            return new Launch(session, spawnChild(server, token, name, daemon, identity));
+            return new Launch(session, spawnChild(ipc.childConnectorClass(), server.address(), false, token, name,
+                    daemon, identity));
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;
@@ -430,11 +471,12 @@ public final class DefaultContext implements Context {
     }
 
     /** Spawns a child JVM, with the class-data archive's options; a child that records the archive publishes it. */
-    private SpawnedProcess spawnChild(ControlServer server, long token, String name, boolean daemon, int[] identity)
-            throws IOException {
+    private SpawnedProcess spawnChild(String connectorClass, String address, boolean controlPipes, long token,
+            String name, boolean daemon, int[] identity) throws IOException {
         ClassDataSharing.Use cds = classDataSharing().map(ClassDataSharing::next)
                 .orElse(new ClassDataSharing.Use(List.of(), null));
-        SpawnedProcess p = spawn.spawn(launchSpec(server, token, name, daemon, identity, cds.options()));
+        SpawnedProcess p = spawn.spawn(launchSpec(connectorClass, address, controlPipes, token, name, daemon, identity,
+                cds.options()));
         if (cds.recordingTo() != null) {
             classDataSharing().orElseThrow().recorded(cds.recordingTo(), p.onExit());
         }
@@ -460,13 +502,13 @@ public final class DefaultContext implements Context {
         return options.classPath().orElse(System.getProperty("java.class.path", ""));
     }
 
-    private LaunchSpec launchSpec(ControlServer server, long token, String name, boolean daemon, int[] identity,
-            List<String> extraJvmOptions) {
+    private LaunchSpec launchSpec(String connectorClass, String address, boolean controlPipes, long token, String name,
+            boolean daemon, int[] identity, List<String> extraJvmOptions) {
         String java = javaExecutable();
         String classPath = childClassPath();
         ProcessRuntime runtime = ProcessRuntime.current();
-        BootstrapRecord record = new BootstrapRecord(secret, token, ipc.childConnectorClass(),
-                spawn.childBootHookClass().orElse(""), server.address(),
+        BootstrapRecord record = new BootstrapRecord(secret, token, connectorClass,
+                spawn.childBootHookClass().orElse(""), address,
                 (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()), options.maxFrameBytes(), name,
                 daemon, identity, runtime.self().pid(), runtime.self().name(), spawnName, ipcName, java, classPath,
                 options.jvmOptions());
@@ -484,6 +526,7 @@ public final class DefaultContext implements Context {
         command.add(ChildMain.class.getName());
         return LaunchSpec.builder(command)
                 .stdinBytes(record.toBytes())
+                .controlPipes(controlPipes)
                 .stdout(options.stdout())
                 .stderr(options.stderr())
                 .scheduling(options.scheduling())
@@ -606,12 +649,13 @@ public final class DefaultContext implements Context {
                 }
                 Standby s = new Standby();
                 try {
-                    ControlServer server = ipc.controlServer();
-                    long token = random.nextLong();
-                    s.session = server.expect(token, s);
                     // Not a daemon at boot: a standby must not arm die-with-parent for a role it may not get; until its
                     // task arrives, end-of-file on its control connection ends it when the parent goes.
-                    s.process = spawnChild(server, token, ChildMain.STANDBY_NAME, false, new int[0]);
+                    Launch launch = spawnWithSession(s, ChildMain.STANDBY_NAME, false, new int[0], null);
+                    synchronized (s) {
+                        s.session = launch.session();
+                        s.process = launch.process();
+                    }
                 } catch (IOException | RuntimeException e) {
                     System.getLogger("dev.mproc").log(System.Logger.Level.WARNING, "cannot start a standby child", e);
                     return;

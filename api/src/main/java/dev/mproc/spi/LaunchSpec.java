@@ -34,6 +34,7 @@ public final class LaunchSpec {
     private final StreamTarget stdout;
     private final StreamTarget stderr;
     private final boolean dieWithParent;
+    private final boolean controlPipes;
     private final boolean newProcessGroup;
     private final boolean newSession;
     private final Scheduling scheduling;
@@ -47,6 +48,7 @@ public final class LaunchSpec {
         this.stdout = b.stdout;
         this.stderr = b.stderr;
         this.dieWithParent = b.dieWithParent;
+        this.controlPipes = b.controlPipes;
         this.newProcessGroup = b.newProcessGroup;
         this.newSession = b.newSession;
         this.scheduling = b.scheduling;
@@ -118,6 +120,16 @@ public final class LaunchSpec {
         return dieWithParent;
     }
 
+    /**
+     * Whether the child gets two control pipes to its parent at fixed descriptors (see {@link ControlPipes});
+     * only asked of a backend that {@linkplain SpawnBackend#supportsControlPipes() supports them}.
+     *
+     * @return whether to create them
+     */
+    public boolean controlPipes() {
+        return controlPipes;
+    }
+
     /** @return whether the child is made leader of a new process group, so a signal can reach its descendants */
     public boolean newProcessGroup() {
         return newProcessGroup;
@@ -146,6 +158,7 @@ public final class LaunchSpec {
         private StreamTarget stdout = StreamTarget.inherit();
         private StreamTarget stderr = StreamTarget.inherit();
         private boolean dieWithParent;
+        private boolean controlPipes;
         private boolean newProcessGroup;
         private boolean newSession;
         private Scheduling scheduling = Scheduling.inherit();
@@ -225,6 +238,15 @@ public final class LaunchSpec {
          */
         public Builder dieWithParent(boolean value) {
             this.dieWithParent = value;
+            return this;
+        }
+
+        /**
+         * @param value whether the child gets control pipes (see {@link LaunchSpec#controlPipes()})
+         * @return this builder
+         */
+        public Builder controlPipes(boolean value) {
+            this.controlPipes = value;
             return this;
         }
 

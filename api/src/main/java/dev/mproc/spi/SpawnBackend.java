@@ -38,6 +38,18 @@ public interface SpawnBackend extends AutoCloseable {
      *
      * @return {@code true} if orphans re-parented to this JVM are reaped
      */
+    /**
+     * Whether {@link #spawn} honours {@link LaunchSpec#controlPipes()}, giving the child its control pipes at the
+     * descriptors {@link ControlPipes} names and the parent their other ends through
+     * {@link SpawnedProcess#controlPipes()}. The context then talks to its children over those pipes instead of
+     * the IPC backend's control server: a child starts sooner (see {@link ControlPipes}).
+     *
+     * @return {@code false} unless the backend can place extra descriptors in a child
+     */
+    default boolean supportsControlPipes() {
+        return false;
+    }
+
     default boolean reapsOrphans() {
         return false;
     }

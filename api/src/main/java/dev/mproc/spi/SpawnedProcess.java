@@ -86,4 +86,14 @@ public interface SpawnedProcess {
     default Optional<Flow.Publisher<ByteBuffer>> stderr() {
         return Optional.empty();
     }
+
+    /**
+     * The parent's ends of the child's control pipes.
+     *
+     * @return the pipes, present exactly when {@link LaunchSpec#controlPipes()} was asked of a backend that
+     *     {@linkplain SpawnBackend#supportsControlPipes() supports them}; the caller owns and closes them
+     */
+    default Optional<ControlPipes> controlPipes() {
+        return Optional.empty();
+    }
 }

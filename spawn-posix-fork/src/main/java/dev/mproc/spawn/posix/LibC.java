@@ -60,6 +60,7 @@ final class LibC {
     static final int PRIO_PROCESS = 0;
 
     static final int F_SETFD = 2;
+    static final int F_DUPFD_CLOEXEC = 1030;
     static final int FD_CLOEXEC = 1;
     static final int F_GETLK = 5;
     static final int F_SETLK = 6;

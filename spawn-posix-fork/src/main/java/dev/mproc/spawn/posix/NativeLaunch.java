@@ -7,6 +7,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import dev.mproc.Scheduling;
 import dev.mproc.StreamTarget;
+import dev.mproc.spi.ControlPipes;
 import dev.mproc.spi.InputStreamPublisher;
 import dev.mproc.spi.LaunchSpec;
 import dev.mproc.spi.OutputStreamStdin;
@@ -14,6 +15,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -72,6 +74,9 @@ final class NativeLaunch implements AutoCloseable {
     private int parentStdin = -1;
     private int parentStdout = -1;
     private int parentStderr = -1;
+    /** The parent's ends of the control pipes until {@link #attachPipes} takes them; -1 for none. */
+    private int parentControlIn = -1;
+    private int parentControlOut = -1;
     private boolean actionsReady;
     private boolean attrReady;
 
@@ -159,7 +164,12 @@ final class NativeLaunch implements AutoCloseable {
         } else {
             redirect(err, 2, "stderr");
         }
-        check(LibC.posix_spawn_file_actions_addclosefrom_np(fileActions, 3), "addclosefrom_np");
+        int firstClosed = ControlPipes.CHILD_READS_FD;
+        if (spec.controlPipes()) {
+            controlPipes();
+            firstClosed = ControlPipes.CHILD_WRITES_FD + 1;
+        }
+        check(LibC.posix_spawn_file_actions_addclosefrom_np(fileActions, firstClosed), "addclosefrom_np");
         if (spec.workingDirectory() != null) {
             check(LibC.posix_spawn_file_actions_addchdir_np(fileActions, spec.workingDirectory().toString()),
                     "addchdir_np");
@@ -190,6 +200,39 @@ final class NativeLaunch implements AutoCloseable {
         }
         childEnds.add(opened);
         check(LibC.posix_spawn_file_actions_adddup2(fileActions, opened, 0), "adddup2 stdin");
+    }
+
+    /**
+     * The two control pipes, their child ends placed at the descriptors {@link ControlPipes} names. Those ends are
+     * first moved above the target descriptors if need be, so that placing one cannot overwrite the other.
+     */
+    private void controlPipes() throws IOException {
+        int[] down = pipe("control");
+        parentControlOut = down[1];
+        int childReads = above(down[0], ControlPipes.CHILD_WRITES_FD);
+        childEnds.add(childReads);
+        int[] up = pipe("control");
+        parentControlIn = up[0];
+        int childWrites = above(up[1], ControlPipes.CHILD_WRITES_FD);
+        childEnds.add(childWrites);
+        check(LibC.posix_spawn_file_actions_adddup2(fileActions, childReads, ControlPipes.CHILD_READS_FD),
+                "adddup2 control");
+        check(LibC.posix_spawn_file_actions_adddup2(fileActions, childWrites, ControlPipes.CHILD_WRITES_FD),
+                "adddup2 control");
+    }
+
+    /** A close-on-exec descriptor numbered above {@code floor}: {@code fd} itself, or a copy (closing fd). */
+    private static int above(int fd, int floor) throws IOException {
+        if (fd > floor) {
+            return fd;
+        }
+        int copy = LibC.fcntl(fd, LibC.F_DUPFD_CLOEXEC, floor + 1);
+        LibC.close(fd);
+        if (copy < 0) {
+            throw new IOException("cannot move a control pipe above descriptor " + floor + ": "
+                    + LibC.describe(LibC.errno()));
+        }
+        return copy;
     }
 
     private static int[] pipe(String stream) throws IOException {
@@ -438,9 +481,31 @@ final class NativeLaunch implements AutoCloseable {
             }
             throw e;
         }
+        if (parentControlIn >= 0) {
+            attachControlPipes(child);
+        }
         child.attachPipes(in == null ? null : new OutputStreamStdin(in, prefix + "stdin"),
                 out == null ? null : new InputStreamPublisher(out, prefix + "stdout"),
                 err == null ? null : new InputStreamPublisher(err, prefix + "stderr"));
+    }
+
+    private void attachControlPipes(PosixChild child) throws IOException {
+        int inFd = parentControlIn;
+        int outFd = parentControlOut;
+        parentControlIn = -1;
+        parentControlOut = -1;
+        FileChannel fromChild = null;
+        try {
+            fromChild = PipeEnds.readChannel(inFd);
+            child.attachControlPipes(new ControlPipes(fromChild, PipeEnds.writeChannel(outFd)));
+        } catch (IOException | RuntimeException e) {
+            if (fromChild == null) {
+                LibC.close(outFd);
+            } else {
+                fromChild.close();
+            }
+            throw e;
+        }
     }
 
     private void closeChildEnds() {
@@ -457,7 +522,7 @@ final class NativeLaunch implements AutoCloseable {
             LibC.close(stdinWriteEnd);
             stdinWriteEnd = -1;
         }
-        for (int fd : new int[] {parentStdin, parentStdout, parentStderr}) {
+        for (int fd : new int[] {parentStdin, parentStdout, parentStderr, parentControlIn, parentControlOut}) {
             if (fd >= 0) {
                 LibC.close(fd);
             }
@@ -465,6 +530,8 @@ final class NativeLaunch implements AutoCloseable {
         parentStdin = -1;
         parentStdout = -1;
         parentStderr = -1;
+        parentControlIn = -1;
+        parentControlOut = -1;
         if (actionsReady) {
             LibC.posix_spawn_file_actions_destroy(fileActions);
             actionsReady = false;

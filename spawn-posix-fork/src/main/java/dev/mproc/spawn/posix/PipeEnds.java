@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,24 @@ final class PipeEnds {
      */
     static OutputStream output(int fd) throws IOException {
         return wrap(fd, FileOutputStream::new);
+    }
+
+    /**
+     * @param fd the read end of a pipe; closed by this call, whatever happens
+     * @return a channel reading the same pipe, closeable while a thread is blocked in it
+     * @throws IOException if it cannot be reopened
+     */
+    static FileChannel readChannel(int fd) throws IOException {
+        return wrap(fd, path -> new FileInputStream(path).getChannel());
+    }
+
+    /**
+     * @param fd the write end of a pipe; closed by this call, whatever happens
+     * @return a channel writing the same pipe, closeable while a thread is blocked in it
+     * @throws IOException if it cannot be reopened
+     */
+    static FileChannel writeChannel(int fd) throws IOException {
+        return wrap(fd, path -> new FileOutputStream(path).getChannel());
     }
 
     private static <T extends Closeable> T wrap(int fd, Opener<T> opener) throws IOException {

@@ -1,6 +1,7 @@
 package dev.mproc.spawn.posix;
 
 import com.sun.jna.Memory;
+import dev.mproc.spi.ControlPipes;
 import dev.mproc.spi.ExitStatus;
 import dev.mproc.spi.SpawnedProcess;
 import dev.mproc.spi.StdinPipe;
@@ -50,6 +51,7 @@ final class PosixChild implements SpawnedProcess {
     private volatile StdinPipe stdin;
     private volatile Flow.Publisher<ByteBuffer> stdout;
     private volatile Flow.Publisher<ByteBuffer> stderr;
+    private volatile ControlPipes controlPipes;
 
     private PosixChild(int pid, boolean ownGroup) {
         this.pid = pid;
@@ -76,6 +78,15 @@ final class PosixChild implements SpawnedProcess {
         this.stdin = in;
         this.stdout = out;
         this.stderr = err;
+    }
+
+    void attachControlPipes(ControlPipes pipes) {
+        this.controlPipes = pipes;
+    }
+
+    @Override
+    public Optional<ControlPipes> controlPipes() {
+        return Optional.ofNullable(controlPipes);
     }
 
     @Override

@@ -21,6 +21,11 @@ final class PosixSpawnBackend implements SpawnBackend {
     }
 
     @Override
+    public boolean supportsControlPipes() {
+        return true;
+    }
+
+    @Override
     public boolean reapsOrphans() {
         return Subreaper.isEnabled();
     }

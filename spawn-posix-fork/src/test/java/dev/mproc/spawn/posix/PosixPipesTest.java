@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mproc.StreamTarget;
 import dev.mproc.conformance.SpawnPipesContract;
+import dev.mproc.spi.ControlPipes;
 import dev.mproc.spi.ExitStatus;
 import dev.mproc.spi.LaunchSpec;
 import dev.mproc.spi.SpawnBackend;
@@ -60,6 +61,33 @@ class PosixPipesTest extends SpawnPipesContract {
     }
 
 
+
+    @Test
+    @DisplayName("control pipes: the child reads descriptor 3 and writes descriptor 4, has no other descriptor "
+            + "above 2, and the parent sees end-of-file when it exits")
+    void controlPipes() throws Exception {
+        assertTrue(backend.supportsControlPipes());
+        SpawnedProcess p = backend.spawn(LaunchSpec.builder(List.of("/bin/sh", "-c",
+                "exec <&3; read line; echo \"got $line\" >&4; read line")).controlPipes(true).build());
+        ControlPipes pipes = p.controlPipes().orElseThrow();
+        pipes.toChild().write(ByteBuffer.wrap("hello\n".getBytes(StandardCharsets.UTF_8)));
+        ByteBuffer reply = ByteBuffer.allocate("got hello\n".length());
+        while (reply.hasRemaining() && pipes.fromChild().read(reply) >= 0) {
+            // until the whole reply is in
+        }
+        assertEquals("got hello\n", new String(reply.array(), StandardCharsets.UTF_8));
+        List<String> fds = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc/" + p.pid() + "/fd"))) {
+            entries.forEach(e -> fds.add(e.getFileName().toString()));
+        }
+        assertEquals(List.of("0", "1", "2", "3", "4"), fds.stream().sorted().toList(),
+                "the child's descriptors while it waits: its standard streams and the control pipes only");
+        pipes.toChild().write(ByteBuffer.wrap("bye\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(-1, pipes.fromChild().read(ByteBuffer.allocate(1)), "end-of-file once the child is gone");
+        assertEquals(ExitStatus.exited(0), p.onExit().get(30, TimeUnit.SECONDS));
+        pipes.toChild().close();
+        pipes.fromChild().close();
+    }
 
     @Test
     @DisplayName("stdin, stdout and stderr piped: three pipes (stderr is not stdout's), writes in order, "

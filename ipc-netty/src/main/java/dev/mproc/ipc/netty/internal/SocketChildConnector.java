@@ -4,15 +4,10 @@ import dev.mproc.spi.ChildConnector;
 import dev.mproc.spi.ControlLink;
 import dev.mproc.spi.Handshake;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 
 /**
@@ -32,18 +27,7 @@ public final class SocketChildConnector implements ChildConnector {
         Watchdog watchdog = new Watchdog(channel, timeout);
         try {
             SocketControlLink link = new SocketControlLink(channel, maxFrameBytes);
-            byte[] challenge = link.receive();
-            if (challenge.length != Handshake.CHALLENGE_BYTES) {
-                throw new IOException("the parent sent a malformed challenge (" + challenge.length + " bytes)");
-            }
-            byte[] childNonce = nonce();
-            ByteBuffer response = ByteBuffer.allocate(Handshake.RESPONSE_BYTES)
-                    .putLong(token).put(childNonce).put(Handshake.childProof(secret, challenge, token));
-            link.send(response.array());
-            byte[] proof = link.receive();
-            if (!Handshake.matches(Handshake.parentProof(secret, childNonce, token), proof)) {
-                throw new IOException("the peer at " + address + " does not know the context's secret");
-            }
+            Handshake.authenticateChild(link, token, secret, address);
             watchdog.done();
             link.detachFromInterrupts();
             return link;
@@ -55,25 +39,6 @@ public final class SocketChildConnector implements ChildConnector {
             }
             throw e;
         }
-    }
-
-    /**
-     * Fresh random bytes from the kernel. Read directly rather than through {@link SecureRandom}, whose first
-     * instance costs a freshly started child several milliseconds; falls back to it where there is no
-     * {@code /dev/urandom}.
-     */
-    private static byte[] nonce() throws IOException {
-        byte[] nonce = new byte[Handshake.CHILD_NONCE_BYTES];
-        Path urandom = Path.of("/dev/urandom");
-        if (Files.isReadable(urandom)) {
-            try (InputStream in = Files.newInputStream(urandom)) {
-                if (in.readNBytes(nonce, 0, nonce.length) == nonce.length) {
-                    return nonce;
-                }
-            }
-        }
-        new SecureRandom().nextBytes(nonce);
-        return nonce;
     }
 
     private static SocketChannel open(String address) throws IOException {
