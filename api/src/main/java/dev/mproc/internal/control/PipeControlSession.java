@@ -64,8 +64,10 @@ public final class PipeControlSession implements ControlSession {
         try {
             Handshake.authenticateParent(link, token, secret, random);
         } catch (IOException | RuntimeException e) {
-            if (!closed) {
-                LOG.log(System.Logger.Level.WARNING, "mproc: control pipes of child " + name + " closed: " + e.getMessage());
+            // End-of-file here is a child that died or gave up before connecting: its exit tells the rest.
+            if (!closed && !(e instanceof java.io.EOFException)) {
+                LOG.log(System.Logger.Level.WARNING, "mproc: control pipes of child " + name + " closed: "
+                        + e.getMessage());
             }
             closeQuietly();
             return;
